@@ -1,0 +1,121 @@
+"""Run the chat app: ``python app.py [--host H] [--port P] [--corpus DIR] [--index DIR] [--model M]``.
+
+Builds (or updates) the index first when there is none or the corpus changed,
+then loads the service once and serves the Gradio UI (qa/webapp.py).
+``qa serve`` calls ``main(argv)`` with the same flags.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no phoning home
+
+from qa.config import Settings, load_settings  # noqa: E402
+
+log = logging.getLogger("app")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="app.py", description="机关党建工作报告问答 — Gradio chat app")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1, or QA_HOST)")
+    p.add_argument("--port", type=int, help="port (default 7860, or QA_PORT)")
+    p.add_argument("--corpus", help="folder of reports (default: corpus/)")
+    p.add_argument("--index", help="index folder (default: index/)")
+    p.add_argument("--model", help="embedding model: a name under models/ or a path to a sentence-transformers folder")
+    return p.parse_args(argv)
+
+
+def setup_logging() -> None:
+    # A no-op when the caller (e.g. `qa serve`) has configured logging already.
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+
+
+def _progress(msg: str, frac: float, _last: dict = {"pct": -1, "msg": None}) -> None:  # noqa: B006
+    pct = int(round(frac * 100))
+    stage = msg.split(" ")[0:2]
+    # One line per stage, and at most one per 10% while embedding.
+    if pct // 10 != _last["pct"] // 10 or stage != _last["msg"] or pct == 100:
+        log.info("building index: %3d%% %s", pct, msg)
+        _last["pct"], _last["msg"] = pct, stage
+
+
+def prepare_index(settings: Settings) -> None:
+    """Build the index if there is none or the corpus changed."""
+    from qa.index import BuildInProgressError, build_index, index_is_current, read_manifest
+
+    manifest = read_manifest(settings.index_dir)
+    if manifest is not None and index_is_current(settings):
+        log.info("index %s in %s is current (%d reports, %d chunks)", manifest["version"],
+                 settings.index_dir, len(manifest.get("documents", [])), manifest.get("chunks", 0))
+        return
+    why = "no index yet" if manifest is None else "the corpus changed"
+    log.info("%s: building the index of %s into %s", why, settings.corpus_dir, settings.index_dir)
+    try:
+        report = build_index(settings, progress=_progress)
+    except BuildInProgressError as e:
+        if manifest is None:
+            raise
+        log.warning("%s; serving the existing index %s for now", e, manifest["version"])
+        return
+    log.info("index %s ready: %d reports, %d chunks (%.1fs)", report.version, report.documents,
+             report.chunks, report.seconds)
+    for s in report.skipped:
+        log.warning("skipped %s", s)
+
+
+def load_service(settings: Settings):
+    from qa.index import IndexMismatchError, build_index
+    from qa.service import QAService
+
+    try:
+        return QAService.load(settings)
+    except IndexMismatchError as e:
+        # Built with other settings (e.g. another model): rebuild, then load.
+        log.warning("%s", e)
+        log.info("rebuilding the index for the current settings")
+        build_index(settings, progress=_progress)
+        return QAService.load(settings)
+
+
+def create_app(settings: Settings, service=None):
+    """The Gradio Blocks for ``settings`` (the index must exist). For tests and embedding."""
+    from qa.webapp import build_app
+
+    return build_app((lambda: service) if service is not None else (lambda: load_service(settings)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    setup_logging()
+    from qa.index import IndexError_
+    from qa.model_convert import ModelNotFoundError
+    from qa.webapp import launch
+
+    settings = load_settings(host=args.host, port=args.port, corpus_dir=args.corpus,
+                             index_dir=args.index, model=args.model)
+    try:
+        prepare_index(settings)
+        log.info("loading the question-answering service")
+        service = load_service(settings)
+        log.info("knowledge base: %s", service.coverage())
+        demo = create_app(settings, service)
+    except (IndexError_, ModelNotFoundError, FileNotFoundError) as e:
+        log.error("%s", e)
+        return 2
+    log.info("serving on http://%s:%d (Ctrl+C to stop)", settings.host, settings.port)
+    try:
+        launch(demo, settings.host, settings.port)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        demo.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

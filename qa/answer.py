@@ -1,0 +1,349 @@
+"""The extractive answerer: picks the exact figure, date, place or sentences
+that answer a question from retrieved passages, or refuses.
+
+No language model: every answer is a span of a cited passage, so a figure can
+only be one that the report states, and when no passage supports the
+question's terms the answer is a refusal rather than the nearest number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .places import place_label
+from .query import QueryInfo
+from .textnorm import CN_NUMERAL_CHARS, chinese_numeral_value
+from .types import Answer, Citation, Hit
+
+# ---------------------------------------------------------------- patterns
+
+UNITS = ("万元", "亿元", "元", "人次", "名", "人", "个百分点", "个", "次", "项", "篇", "件", "场次", "场",
+         "期", "家", "条", "份", "批次", "批", "所", "户", "套", "枚", "部", "天", "对", "幅", "位",
+         "支", "届", "余篇", "公里", "平方米", "小时", "倍", "%", "％", "吨", "本", "张", "首", "声")
+_UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_NUM_RX = rf"\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]{{2,}}|[{CN_NUMERAL_CHARS}](?=(?:余|多)?(?:{_UNIT_RX}))"
+FIGURE = re.compile(
+    rf"(?P<pre>约|近|超过|逾|达|共)?(?P<num>{_NUM_RX})(?P<q>余|多)?(?P<mag>万|亿)?(?P<q2>余|多)?(?P<unit>{_UNIT_RX})?"
+)
+_DATE = re.compile(
+    r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:(?:至|-|—|到)(?:\d{1,2}月)?\d{1,2}日)?|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+)
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}年")
+_PLACE = re.compile(
+    r"(?:在|于|赴|到)(?P<p>[^，,。；;：:、“”]{2,24}?)(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕)"
+    r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
+)
+_SENT_SPLIT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE_SPLIT = re.compile(r"[^，,；;：:。！？!?\n]+[，,；;：:。！？!?]?")
+
+# Units that count people are interchangeable (多少人 / 多少名).
+_PEOPLE = {"人", "名", "位"}
+_REFUSE = "报告中没有找到能回答这个问题的内容。"
+
+
+class Answerer(Protocol):
+    def answer(self, query: QueryInfo, hits: list[Hit]) -> Answer: ...
+
+
+# ---------------------------------------------------------------- helpers
+
+@dataclass
+class Span:
+    """A sentence or clause of a hit, in chunk coordinates."""
+
+    hit_rank: int
+    hit: Hit
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        return self.hit.chunk.search_text[self.start:self.end]
+
+    @property
+    def text(self) -> str:
+        return self.hit.chunk.text[self.start:self.end]
+
+
+@dataclass
+class Candidate:
+    span: Span  # the quote
+    answer: str
+    score: float
+    coverage: float
+    ans_start: int = 0  # offsets of the answer inside the chunk
+    ans_end: int = 0
+    extra: list[Span] = field(default_factory=list)
+
+
+def _spans(hit: Hit, rank: int, rx: re.Pattern) -> list[Span]:
+    out = []
+    for m in rx.finditer(hit.chunk.search_text):
+        s, e = m.start(), m.end()
+        while s < e and hit.chunk.search_text[s].isspace():
+            s += 1
+        if e - s >= 2:
+            out.append(Span(rank, hit, s, e))
+    return out
+
+
+class TermWeights:
+    """IDF of query terms over the indexed chunks: rare terms decide, common ones barely count."""
+
+    def __init__(self, chunk_texts: list[str]):
+        self.texts = chunk_texts
+        self.n = max(len(chunk_texts), 1)
+        self.cache: dict[tuple[str, ...], float] = {}
+
+    def weight(self, group: tuple[str, ...]) -> float:
+        if group not in self.cache:
+            df = sum(1 for t in self.texts if any(p in t for p in group))
+            self.cache[group] = math.log(1 + self.n / (df + 0.5))
+        return self.cache[group]
+
+
+def _matched(group: tuple[str, ...], text: str) -> int:
+    """Position of the first alternative of group in text, or -1."""
+    best = -1
+    for p in group:
+        i = text.find(p)
+        if i >= 0 and (best < 0 or i < best):
+            best = i
+    return best
+
+
+def _coverage(query: QueryInfo, weights: TermWeights, near: str, context: str) -> tuple[float, bool]:
+    """Weighted share of the question's terms found (full weight near the answer,
+    less further away), and whether the counted thing (head term) is near."""
+    total = got = 0.0
+    head_ok = query.head < 0
+    for k, g in enumerate(query.terms):
+        w = weights.weight(g)
+        total += w
+        if _matched(g, near) >= 0:
+            got += w
+            if k == query.head:
+                head_ok = True
+        elif _matched(g, context) >= 0:
+            got += 0.6 * w
+    return (got / total if total else 0.0), head_ok
+
+
+def _figure_value_ok(m: re.Match, text: str) -> bool:
+    """False for numbers that are years, dates, ordinals or codes, not figures."""
+    num, unit = m.group("num"), m.group("unit")
+    after = text[m.end(): m.end() + 1]
+    before = text[max(0, m.start() - 1): m.start()]
+    if before == "第" or after in ("年", "月", "日", "号", "號", "时", "届", "周", "岁", "期") and not unit:
+        return False
+    if re.fullmatch(r"(19|20)\d{2}", num) and after == "年":
+        return False
+    if num[0] in CN_NUMERAL_CHARS and not unit:
+        return False
+    if num[0] in CN_NUMERAL_CHARS and chinese_numeral_value(num) is None:
+        return False
+    if not unit and len(num.replace(".", "")) >= 7:
+        return False  # phone numbers, ids
+    if not unit and not m.group("mag"):
+        return False  # a bare number is rarely a reported figure
+    return True
+
+
+def _format_figure(m: re.Match) -> str:
+    """The figure as an answer: as written, with Chinese numerals also given in digits."""
+    s = "".join(x for x in (m.group("pre"), m.group("num"), m.group("q"), m.group("mag"),
+                            m.group("q2"), m.group("unit")) if x)
+    num = m.group("num")
+    if num[0] in CN_NUMERAL_CHARS:
+        val = chinese_numeral_value(num)
+        if val is not None:
+            rest = "".join(x for x in (m.group("q"), m.group("mag"), m.group("q2"), m.group("unit")) if x)
+            s = f"{s}（{val}{rest}）"
+    return s
+
+
+def _unit_score(asked: str, unit: str | None) -> float:
+    if not asked:
+        return 0.0
+    if not unit:
+        return -2.0
+    if unit == asked or (unit in _PEOPLE and asked in _PEOPLE) or unit.endswith(asked) or asked.endswith(unit):
+        return 2.0
+    return -4.0
+
+
+# ---------------------------------------------------------------- answerer
+
+class ExtractiveAnswerer:
+    """Rule-based span extraction with refusal thresholds."""
+
+    def __init__(self, weights: TermWeights, min_coverage: float = 0.6, describe_sentences: int = 3):
+        self.weights = weights
+        self.min_coverage = min_coverage
+        self.describe_sentences = describe_sentences
+
+    # -- candidates per question kind
+
+    def _number_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        out = []
+        for rank, hit in enumerate(hits):
+            sentences = _spans(hit, rank, _SENT_SPLIT)
+            for sent in sentences:
+                for clause in _spans_in(sent, _CLAUSE_SPLIT):
+                    cnorm = clause.norm
+                    for m in FIGURE.finditer(cnorm):
+                        if not _figure_value_ok(m, cnorm):
+                            continue
+                        cov, head_ok = _coverage(q, self.weights, cnorm, sent.norm)
+                        if not head_ok:
+                            continue
+                        # Distance from the figure to the nearest matched term in the clause.
+                        dists = [abs(_matched(g, cnorm) - m.start()) for g in q.terms if _matched(g, cnorm) >= 0]
+                        prox = min(dists) if dists else 30
+                        matched_len = sum(len(g[0]) for g in q.terms if _matched(g, cnorm) >= 0)
+                        score = (10 * cov + _unit_score(q.unit, m.group("unit")) - 0.03 * prox
+                                 + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
+                        a0 = clause.start + m.start()
+                        out.append(Candidate(sent, _format_figure(m), score, cov, a0, clause.start + m.end()))
+        return out
+
+    def _date_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        want_year = bool(re.search(r"哪一年|哪年", q.norm))
+        rx = _YEAR_ONLY if want_year else _DATE
+        out = []
+        for rank, hit in enumerate(hits):
+            for sent in _spans(hit, rank, _SENT_SPLIT):
+                snorm = sent.norm
+                dates = list(rx.finditer(snorm))
+                if not dates:
+                    continue
+                cov, _ = _coverage(q, self.weights, snorm, hit.chunk.search_text)
+                positions = [_matched(g, snorm) for g in q.terms if _matched(g, snorm) >= 0]
+                anchor = min(positions) if positions else 0
+                # A date governs what follows it: take the last one before the matched terms.
+                before = [d for d in dates if d.start() <= anchor]
+                d = before[-1] if before else dates[0]
+                score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - d.start())
+                out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))
+        return out
+
+    def _place_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        out = []
+        for rank, hit in enumerate(hits):
+            for sent in _spans(hit, rank, _SENT_SPLIT):
+                snorm = sent.norm
+                places = list(_PLACE.finditer(snorm))
+                if not places:
+                    continue
+                cov, _ = _coverage(q, self.weights, snorm, hit.chunk.search_text)
+                positions = [_matched(g, snorm) for g in q.terms if _matched(g, snorm) >= 0]
+                anchor = min(positions) if positions else 0
+                p = min(places, key=lambda m: abs(m.start() - anchor))
+                grp = "p" if p.group("p") else "q"
+                text = p.group(grp).strip().rstrip("。")
+                score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - p.start())
+                out.append(Candidate(sent, text, score, cov, sent.start + p.start(grp), sent.start + p.end(grp)))
+        return out
+
+    def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        out = []
+        for rank, hit in enumerate(hits):
+            for sent in _spans(hit, rank, _SENT_SPLIT):
+                if len(sent.norm) < 8:
+                    continue
+                cov, _ = _coverage(q, self.weights, sent.norm, hit.chunk.search_text)
+                score = 10 * cov + 2.0 / (rank + 1)
+                out.append(Candidate(sent, sent.text.strip(), score, cov, sent.start, sent.end))
+        out.sort(key=lambda c: -c.score)
+        return out
+
+    # -- main entry
+
+    def answer(self, q: QueryInfo, hits: list[Hit]) -> Answer:
+        if not hits or not q.terms:
+            return refusal(q, _REFUSE if hits else _REFUSE)
+        if q.kind == "describe":
+            cands = [c for c in self._describe(q, hits) if c.coverage >= self.min_coverage]
+            if not cands:
+                return refusal(q, _REFUSE)
+            chosen = _dedupe(cands)[: self.describe_sentences]
+            return _compose(q, chosen, answer_text=chosen[0].answer, sentences=True)
+        finder = {"number": self._number_candidates, "date": self._date_candidates,
+                  "place": self._place_candidates}[q.kind]
+        cands = [c for c in finder(q, hits) if c.coverage >= self.min_coverage]
+        if not cands:
+            return refusal(q, _REFUSE)
+        best = max(cands, key=lambda c: c.score)
+        return _compose(q, [best], answer_text=best.answer)
+
+
+def _spans_in(sent: Span, rx: re.Pattern) -> list[Span]:
+    out = []
+    for m in rx.finditer(sent.norm):
+        if m.end() - m.start() >= 2:
+            out.append(Span(sent.hit_rank, sent.hit, sent.start + m.start(), sent.start + m.end()))
+    return out
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    seen, out = set(), []
+    for c in cands:
+        key = c.span.norm.strip()
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _quote_bounds(c: Candidate, limit: int = 160) -> tuple[int, int]:
+    """The quoted span: the sentence, trimmed around the answer when it is long."""
+    s, e = c.span.start, c.span.end
+    text = c.span.hit.chunk.text
+    while e > s and text[e - 1] in "\n ":
+        e -= 1
+    if e - s > limit:
+        s = max(s, c.ans_start - limit // 2)
+        e = min(e, max(c.ans_end, s + limit))
+    return s, e
+
+
+def _compose(q: QueryInfo, chosen: list[Candidate], answer_text: str, sentences: bool = False) -> Answer:
+    citations: list[Citation] = []
+    by_chunk: dict[int, int] = {}
+    parts = []
+    for c in chosen:
+        chunk = c.span.hit.chunk
+        if chunk.chunk_id not in by_chunk:
+            by_chunk[chunk.chunk_id] = len(citations) + 1
+            qs, qe = _quote_bounds(c)
+            citations.append(Citation(
+                n=len(citations) + 1, source=chunk.doc_id, title=chunk.title, text=chunk.text,
+                quote=chunk.text[qs:qe], score=c.span.hit.score, quote_start=qs, quote_end=qe,
+                chunk_id=chunk.chunk_id,
+            ))
+        elif sentences:
+            # Several sentences from one passage: widen the quote to cover them all.
+            cit = citations[by_chunk[chunk.chunk_id] - 1]
+            qs, qe = _quote_bounds(c)
+            cit.quote_start, cit.quote_end = min(cit.quote_start, qs), max(cit.quote_end, qe)
+            cit.quote = chunk.text[cit.quote_start:cit.quote_end]
+        parts.append((c, by_chunk[chunk.chunk_id]))
+    first = chosen[0].span.hit.chunk
+    where = place_label(first.places, first.org)
+    year = "、".join(str(y) for y in first.years)
+    src = f"{year + '年' if year else ''}{where}《{first.title}》"
+    if sentences:
+        body = "\n".join(f"{c.answer} [{n}]" for c, n in parts)
+        reply = f"据{src}：\n{body}"
+    else:
+        c, n = parts[0]
+        quote = citations[n - 1].quote.strip()
+        reply = f"{answer_text}。\n依据{src}：“{quote}” [{n}]"
+    return Answer(question=q.text, answer=answer_text, reply=reply, citations=citations, kind=q.kind)
+
+
+def refusal(q: QueryInfo, message: str) -> Answer:
+    return Answer(question=q.text, answer=None, reply=message, citations=[], kind=q.kind)

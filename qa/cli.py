@@ -1,0 +1,172 @@
+"""The `qa` command: build, ask, eval, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from .config import REPO_ROOT, load_settings
+
+log = logging.getLogger("qa")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+        stream=sys.stderr,
+    )
+    for noisy in ("httpx", "sentence_transformers", "urllib3", "jieba", "bm25s", "faiss"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def terminal_progress():
+    """A progress callback that logs each stage and every 10% of long stages."""
+    state = {"msg": None, "pct": -100}
+
+    def report(msg: str, frac: float) -> None:
+        pct = int(frac * 100)
+        stage = msg.split(" ")[0:2]
+        if stage != state["msg"] or pct - state["pct"] >= 10 or frac >= 1.0:
+            log.info("[%3d%%] %s", pct, msg)
+            state["msg"], state["pct"] = stage, pct
+
+    return report
+
+
+def _settings(args) -> "Settings":  # noqa: F821
+    return load_settings(
+        corpus_dir=getattr(args, "corpus", None),
+        index_dir=getattr(args, "index", None),
+        model=getattr(args, "model", None),
+        top_k=getattr(args, "top_k", None),
+    )
+
+
+def cmd_build(args) -> int:
+    from .index import build_index
+
+    settings = _settings(args)
+    report = build_index(settings, progress=terminal_progress(), force=args.force)
+    for s in report.skipped:
+        log.warning("skipped %s: %s", s["source"], s["reason"])
+    state = "built" if report.rebuilt else "up to date"
+    log.info("index %s (%s): %d documents, %d chunks, %d skipped, %.1fs -> %s",
+             report.version, state, report.documents, report.chunks, len(report.skipped),
+             report.seconds, report.index_dir)
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from .service import QAService
+
+    svc = QAService.load(_settings(args))
+    question = " ".join(args.question)
+    ans = svc.ask(question)
+    if args.json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False, indent=None if args.compact else 1))
+    else:
+        print(ans.reply)
+        for c in ans.citations:
+            print(f"\n[{c.n}] {c.title} ({c.source})\n    “{c.quote}”")
+        print(f"\n({ans.latency_ms:.0f} ms)")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluation import evaluate, load_questions, print_summary, write_reports
+    from .service import QAService
+
+    settings = _settings(args)
+    questions = load_questions(Path(args.questions))
+    if args.split:
+        questions = [q for q in questions if q.get("split") == args.split]
+    svc = QAService.load(settings)
+    svc.ask("预热")  # load lazy parts so latency figures are for a warm service
+    report = evaluate(svc, questions)
+    if args.compare:
+        from .evaluation import plot_ablations
+
+        report["ablations"] = {}
+        for mode in ("dense", "bm25", "hybrid", "hybrid+filter"):
+            log.info("ablation: %s", mode)
+            report["ablations"][mode] = evaluate(svc, questions, mode=mode)["summary"]
+        report["plot"] = plot_ablations(report, Path(args.out))
+    jpath, mpath = write_reports(report, Path(args.out))
+    print(print_summary(report))
+    log.info("wrote %s and %s", jpath, mpath)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import app  # the Gradio app at the repository root
+
+    argv = []
+    for flag in ("host", "port", "corpus", "index", "model"):
+        v = getattr(args, flag, None)
+        if v is not None:
+            argv += [f"--{flag}", str(v)]
+    return app.main(argv) or 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qa", description="Questions and cited answers over government work reports.")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp, corpus=False):
+        if corpus:
+            sp.add_argument("--corpus", help="folder of reports (default: corpus/)")
+        sp.add_argument("--index", help="index folder (default: index/)")
+        sp.add_argument("--model", help="embedding model: a name under models/ or a path to a sentence-transformers folder")
+
+    b = sub.add_parser("build", help="build or update the index")
+    common(b, corpus=True)
+    b.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("ask", help="ask one question")
+    common(a)
+    a.add_argument("--json", action="store_true", help="print one JSON object")
+    a.add_argument("--compact", action="store_true", help="with --json: on one line")
+    a.add_argument("--top-k", type=int, dest="top_k")
+    a.add_argument("question", nargs="+")
+    a.set_defaults(func=cmd_ask)
+
+    e = sub.add_parser("eval", help="evaluate on a question set")
+    common(e)
+    e.add_argument("--questions", default=str(REPO_ROOT / "eval" / "questions.jsonl"))
+    e.add_argument("--out", default=str(REPO_ROOT / "eval" / "out"))
+    e.add_argument("--split", help="only questions of this split (tuned / unseen)")
+    e.add_argument("--compare", action="store_true", help="also run the retrieval ablations")
+    e.add_argument("--top-k", type=int, dest="top_k")
+    e.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("serve", help="run the Gradio chat app")
+    common(s, corpus=True)
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args.verbose)
+    from .index import IndexError_
+    from .evaluation import QuestionSetError
+    from .model_convert import ModelNotFoundError
+
+    try:
+        return args.func(args)
+    except (IndexError_, ModelNotFoundError, QuestionSetError, FileNotFoundError) as e:
+        log.error("%s", e)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

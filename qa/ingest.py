@@ -1,0 +1,82 @@
+"""corpus folder -> clean Documents (with metadata); unreadable files are reported, not fatal."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cleaning import clean
+from .loaders import UnreadableFile, find_corpus_files, read_text_file
+from .metadata import describe
+from .types import Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Skipped:
+    source: str
+    reason: str
+
+
+@dataclass
+class IngestResult:
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "utf-8") -> Document:
+    cleaned = clean(text)
+    meta = describe(cleaned.text)
+    body_text, offsets = cleaned.text, cleaned.offsets
+    # Lines above the title are site furniture (site name, banners): drop them.
+    if meta["title_line"] > 0:
+        cut = sum(len(line) + 1 for line in body_text.split("\n")[: meta["title_line"]])
+        body_text, offsets = body_text[cut:], offsets[cut:]
+    warnings = []
+    if not meta["years"]:
+        warnings.append("report year not stated in the text")
+    if not meta["places"]:
+        warnings.append("place not recognised")
+    if len(body_text.strip()) < 20:
+        raise UnreadableFile("no report text left after removing page boilerplate")
+    return Document(
+        doc_id=rel,
+        source=rel,
+        text=body_text,
+        offsets=offsets,
+        sha256=sha256,
+        encoding=encoding,
+        title=meta["title"],
+        years=meta["years"],
+        places=meta["places"],
+        org=meta["org"],
+        warnings=warnings,
+    )
+
+
+def load_document(path: Path, corpus_dir: Path) -> Document:
+    """Read, decode, clean and describe one file; raises UnreadableFile with the reason."""
+    try:
+        raw = read_text_file(path, corpus_dir)
+    except OSError as e:
+        raise UnreadableFile(f"cannot read the file ({e.strerror or e})") from e
+    return document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding)
+
+
+def load_corpus(corpus_dir: Path) -> IngestResult:
+    corpus_dir = Path(corpus_dir)
+    result = IngestResult()
+    for path in find_corpus_files(corpus_dir):
+        rel = path.relative_to(corpus_dir).as_posix()
+        try:
+            doc = load_document(path, corpus_dir)
+        except UnreadableFile as e:
+            log.warning("skipped %s: %s", rel, e)
+            result.skipped.append(Skipped(rel, str(e)))
+            continue
+        log.info("read %s (%s): %s | years=%s places=%s org=%s",
+                 rel, doc.encoding, doc.title, doc.years, doc.places, doc.org)
+        result.documents.append(doc)
+    return result

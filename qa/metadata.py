@@ -1,0 +1,69 @@
+"""Metadata read from a report's own text: title, year(s), place, organisation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .places import Gazetteer, detect_org, detect_places
+from .textnorm import normalize, to_halfwidth
+
+_TITLE_WORDS = re.compile(r"工作|综述|汇报|匯報|报告|報告|总结|總結|机关|機關|党建|黨建|工委|概况|年鉴|年鑑")
+_TITLE_YEAR = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*[)）]|((?:19|20)\d{2})\s*年")
+# Years that start a range ("2017年以来") are context, not the year reported on.
+_RANGE_AFTER = re.compile(r"^\s*(以来|至今|起|开始|至|到|—|-)")
+_YEAR_IN_BODY = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def detect_title(lines: list[str]) -> tuple[str, int]:
+    """(title, index of the title line) among the first lines of a cleaned report."""
+    head = lines[:12]
+    for i, line in enumerate(head):
+        s = line.strip()
+        if 4 <= len(s) <= 90 and not s.endswith(("。", "；")) and _TITLE_WORDS.search(s):
+            return s, i
+    for i, line in enumerate(head):
+        if line.strip():
+            return line.strip()[:90], i
+    return "", 0
+
+
+def detect_years(title: str, body: str) -> list[int]:
+    """The year(s) a report is about; [] when the text does not say (e.g. only 今年)."""
+    title_h = to_halfwidth(title)
+    ys = [int(a or b) for a, b in _TITLE_YEAR.findall(title_h)]
+    if ys:
+        return sorted(set(ys))
+    body_h = to_halfwidth(body)
+    found = [m for m in _YEAR_IN_BODY.finditer(body_h)
+             if not _RANGE_AFTER.match(body_h[m.end(): m.end() + 3])]
+    if not found:
+        return []
+    # A yearbook entry opens with its year: "【概况】 2009年,市直机关..."
+    if found[0].start() < 150:
+        return [int(found[0].group(1))]
+    counts = Counter(int(m.group(1)) for m in found)
+    year, n = counts.most_common(1)[0]
+    relative = body_h.count("今年") + body_h.count("本年")
+    # One dominant year (an annual review) -- unless the text dates itself
+    # relatively ("今年") more often than by that year: then we don't know.
+    if n >= 2 and n >= 0.5 * len(found) and n > relative:
+        return [year]
+    return []
+
+
+def describe(text: str, gaz: Gazetteer | None = None) -> dict:
+    """Title, years, places and organisation for a cleaned report text."""
+    lines = text.split("\n")
+    title, title_idx = detect_title(lines)
+    body = "\n".join(lines[title_idx:])
+    norm = normalize(body)
+    org = detect_org(norm)
+    places = detect_places(norm, org, gaz)
+    return {
+        "title": title,
+        "title_line": title_idx,
+        "years": detect_years(title, body),
+        "org": org,
+        "places": places,
+    }

@@ -1,0 +1,149 @@
+"""Read a question: what kind of answer it wants, about which year and place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .places import ORG_PATTERNS, Gazetteer
+from .textnorm import chinese_numeral_value, normalize
+from .tokenize_zh import STOPWORDS, words
+
+# Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
+_DATE_Q = re.compile(r"何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
+_PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
+_NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
+
+# The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
+_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|场次|场|期|家|条|份|批次|批|所|户|套|枚|部|天|对|幅|位|支|届)")
+
+# Phrases that mean the same thing in these reports. A question phrase found
+# here becomes one term that matches any of its group's phrases in a passage.
+SYNONYM_GROUPS: list[tuple[str, ...]] = [
+    ("发展党员", "新入党", "接收新党员", "吸收新党员", "发展新党员", "新发展党员", "新发展的党员", "新党员"),
+    ("党纪政务处分", "纪律处分", "党纪处分", "处分"),
+    ("捐款", "捐赠", "捐了"),
+    ("立案查处", "立案"),
+    ("召开", "举办", "举行"),
+    ("参加", "参与"),
+    ("党员", "共产党员"),
+    ("多少人", "多少名"),
+]
+_GROUP_OF = {phrase: g for g in SYNONYM_GROUPS for phrase in g}
+_PHRASES = sorted(_GROUP_OF, key=len, reverse=True)
+
+_RELATIVE_YEAR = re.compile(r"今年|本年|当年|去年|上一年|明年")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([零〇一二三四五六七八九]{4})\s*年")
+
+
+@dataclass
+class QueryInfo:
+    text: str  # as asked
+    norm: str  # normalised
+    kind: str  # number | date | place | describe
+    years: list[int] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # gazetteer full names
+    unknown_places: list[str] = field(default_factory=list)  # named but not in the gazetteer
+    org: str = ""
+    unit: str = ""  # measure word asked for
+    terms: list[tuple[str, ...]] = field(default_factory=list)  # content terms, each a group of alternatives
+    head: int = -1  # index in terms of the thing a number question counts (nearest to 多少)
+    relative_year: bool = False
+
+    @property
+    def search_text(self) -> str:
+        """The question plus the report phrasing of its terms, for keyword search."""
+        extra = [g[0] for g in self.terms if g[0] not in self.norm]
+        return self.norm + (" " + " ".join(extra) if extra else "")
+
+
+_ASK = re.compile(r"多少|几")
+
+
+def content_terms(text: str) -> tuple[list[tuple[str, ...]], int]:
+    """(term groups in question order, index of the counted thing or -1)."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    rest = text
+    for phrase in _PHRASES:
+        if phrase in ("多少人", "多少名"):
+            continue
+        i = rest.find(phrase)
+        if i >= 0:
+            found.append((i, _GROUP_OF[phrase]))
+            rest = rest[:i] + " " * len(phrase) + rest[i + len(phrase):]
+    pos = 0
+    for w in words(rest):
+        i = rest.find(w, pos)
+        pos = max(pos, i + len(w)) if i >= 0 else pos
+        if w in STOPWORDS or re.fullmatch(r"[\d.]+|[a-z]", w) or not w.strip():
+            continue
+        if len(w) == 1 and not re.match(r"[\u4e00-\u9fff]", w):
+            continue
+        found.append((i, (w,)))
+    found.sort(key=lambda f: f[0])
+    groups: list[tuple[str, ...]] = []
+    starts: list[int] = []
+    for i, g in found:
+        if g not in groups:
+            groups.append(g)
+            starts.append(i)
+    ask = _ASK.search(text)
+    head = -1
+    if ask and groups:
+        # The counted thing follows 多少 ("多少名党员") or, failing that, precedes it.
+        after = [k for k, s0 in enumerate(starts) if s0 > ask.start()]
+        head = after[0] if after else len(groups) - 1
+    return groups, head
+
+
+def _years(norm: str) -> list[int]:
+    out = []
+    for a, b in _YEAR.findall(norm):
+        if a:
+            out.append(int(a))
+        else:
+            digits = "".join(str(chinese_numeral_value(c)) for c in b)
+            out.append(int(digits))
+    return sorted(set(out))
+
+
+def question_kind(norm: str) -> str:
+    if _DATE_Q.search(norm):
+        return "date"
+    if _PLACE_Q.search(norm):
+        return "place"
+    if _NUMBER_Q.search(norm):
+        return "number"
+    return "describe"
+
+
+_ORG_WORDS = re.compile(r"(市|省|区|自治区|县)?(直属|直)?(各)?(机关|机关工委|工委)(系统|单位)?")
+
+
+def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
+    gaz = gaz or Gazetteer.default()
+    norm = normalize(question).strip()
+    kind = question_kind(norm)
+    years = _years(norm)
+    places = list(gaz.mentions(norm).keys())
+    org = next((o for o, rx in ORG_PATTERNS.items() if rx.search(norm)), "")
+    m = _UNIT_Q.search(norm)
+    unit = m.group(1) if m else ""
+
+    # Content terms: what the question is about, minus place, year and org words
+    # (every chunk of a report shares those; they are filters, not evidence).
+    stripped = _YEAR.sub(" ", norm)
+    for p in places:
+        place = gaz.get(p)
+        for form in (p, place.short if place else "", *(place.aliases if place else ())):
+            if form:
+                stripped = stripped.replace(form, " ")
+    stripped = _ORG_WORDS.sub(" ", stripped)
+    stripped = _RELATIVE_YEAR.sub(" ", stripped)
+    # The measure word is matched as a unit, not as a term: 多少名 -> 多少.
+    stripped = _UNIT_Q.sub(lambda m: m.group(0)[:-len(m.group(1))] + " " * len(m.group(1)), stripped)
+    terms, head = content_terms(stripped)
+    return QueryInfo(
+        text=question, norm=norm, kind=kind, years=years, places=places, org=org,
+        unit=unit, terms=terms, head=head, relative_year=bool(_RELATIVE_YEAR.search(norm)),
+    )

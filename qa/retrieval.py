@@ -1,0 +1,119 @@
+"""Hybrid retrieval: dense (FAISS) + BM25, fused by reciprocal rank, with year/place filters."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from .index import LoadedIndex
+from .places import Gazetteer, place_label
+from .query import QueryInfo
+from .textnorm import years_in
+from .types import Hit
+
+log = logging.getLogger(__name__)
+
+MODES = ("dense", "bm25", "hybrid", "hybrid+filter")
+
+
+@dataclass
+class Scope:
+    """Which chunks a question may be answered from, and why none if empty."""
+
+    allowed: set[int] | None  # None = no restriction
+    problem: str = ""  # a sentence for the user when the corpus has nothing in scope
+
+
+def coverage_summary(index: LoadedIndex) -> str:
+    """What the knowledge base covers, e.g. '2011年中山市直机关；2020年海南省直机关'."""
+    items = []
+    for d in index.manifest["documents"]:
+        years = "、".join(f"{y}年" for y in d["years"]) or "年份未注明"
+        items.append(f"{years}{d.get('label') or place_label(d['places'], d['org'])}（{d['title'][:24]}）")
+    return "；".join(items)
+
+
+def _place_matches(doc_places: list[str], wanted: list[str]) -> bool:
+    # Exact match only: a question about a province is not answered by a report
+    # on one of its cities, nor the other way round.
+    return bool(set(doc_places) & set(wanted))
+
+
+def scope_for(query: QueryInfo, index: LoadedIndex, gaz: Gazetteer | None = None) -> Scope:
+    gaz = gaz or Gazetteer.default()
+    docs = index.manifest["documents"]
+    in_scope = {d["source"]: d for d in docs}
+    what = []
+    if query.places:
+        in_scope = {s: d for s, d in in_scope.items() if _place_matches(d["places"], query.places)}
+        what.append("、".join(gaz.get(p).short if gaz.get(p) else p for p in query.places))
+    if query.org and len(in_scope) > 1:
+        same_org = {s: d for s, d in in_scope.items() if d["org"] == query.org}
+        if same_org:
+            in_scope = same_org
+    allowed: set[int] = set()
+    for c in index.chunks:
+        d = in_scope.get(c.doc_id)
+        if d is None:
+            continue
+        if query.years:
+            if d["years"]:
+                if not set(query.years) & set(d["years"]):
+                    continue
+            # A report that doesn't state its year answers for a year only
+            # where the passage itself names that year.
+            elif not set(query.years) & set(years_in(c.search_text)):
+                continue
+        allowed.add(c.chunk_id)
+    if allowed:
+        return Scope(allowed if (query.places or query.years) else None)
+    if query.years:
+        what.insert(0, "、".join(f"{y}年" for y in query.years))
+    asked = "".join(what) or "所问内容"
+    return Scope(set(), f"知识库中没有{asked}{query.org or ''}的报告。现有报告：{coverage_summary(index)}。")
+
+
+def rrf(rankings: list[list[tuple[int, float]]], k: int) -> dict[int, float]:
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, (cid, _) in enumerate(ranking):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (k + rank + 1)
+    return fused
+
+
+class Retriever:
+    def __init__(self, index: LoadedIndex, embedder, candidates: int = 30, rrf_k: int = 60):
+        self.index = index
+        self.embedder = embedder
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+
+    def search(self, query: QueryInfo, top_k: int, mode: str = "hybrid+filter",
+               scope: Scope | None = None) -> list[Hit]:
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; one of {', '.join(MODES)}")
+        allowed = scope.allowed if (scope is not None and mode == "hybrid+filter") else None
+        if allowed is not None and not allowed:
+            return []
+        dense: list[tuple[int, float]] = []
+        sparse: list[tuple[int, float]] = []
+        if mode != "bm25":
+            qv = self.embedder.embed_queries([query.norm])[0]
+            dense = self.index.vectors.search(qv, self.candidates, allowed)
+        if mode != "dense":
+            sparse = self.index.bm25.search(query.search_text, self.candidates, allowed)
+        if mode == "dense":
+            fused = {cid: s for cid, s in dense}
+        elif mode == "bm25":
+            fused = {cid: s for cid, s in sparse}
+        else:
+            fused = rrf([dense, sparse], self.rrf_k)
+        d_rank = {cid: (r, s) for r, (cid, s) in enumerate(dense)}
+        s_rank = {cid: (r, s) for r, (cid, s) in enumerate(sparse)}
+        order = sorted(fused, key=lambda c: -fused[c])[:top_k]
+        return [
+            Hit(chunk=self.index.by_id[cid], score=fused[cid],
+                dense_score=d_rank.get(cid, (None, None))[1], bm25_score=s_rank.get(cid, (None, None))[1],
+                dense_rank=d_rank.get(cid, (None, None))[0], bm25_rank=s_rank.get(cid, (None, None))[0])
+            for cid in order
+        ]

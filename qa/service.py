@@ -1,0 +1,116 @@
+"""QAService: the one object the UI, the CLI and the evaluation talk to.
+
+question -> (follow-up context) -> QueryInfo -> scope -> hybrid retrieval -> answerer -> Answer
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+from .answer import ExtractiveAnswerer, TermWeights, refusal
+from .config import Settings, load_settings
+from .embeddings import load_embedder
+from .index import LoadedIndex, load_index
+from .query import QueryInfo, analyse
+from .retrieval import Retriever, coverage_summary, scope_for
+from .types import Answer, Hit
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 500
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_FOLLOW_UP = re.compile(r"^(那|那么|那在|换成|如果是|还有)?(.{0,16}?)(呢|怎么样|又如何|如何呢)?[？?。!！]*$")
+
+
+def resolve_follow_up(question: str, history: list[str] | None) -> str:
+    """'那2012年呢？' after '2011年…发展了多少名党员？' -> '2012年…发展了多少名党员？'."""
+    if not history:
+        return question
+    q = analyse(question)
+    m = _FOLLOW_UP.match(q.norm)
+    short = len(q.norm) <= 18 and (q.norm.endswith(("呢", "呢？", "呢?")) or q.norm.startswith("那"))
+    if not (short and m) or len([t for t in q.terms if len(t[0]) > 1]) > 1:
+        return question
+    prev_q = analyse(history[-1])
+    prev = history[-1]
+    new = prev
+    if q.years and prev_q.years:
+        for y in prev_q.years:
+            new = re.sub(rf"{y}\s*年", f"{q.years[0]}年", new)
+    elif q.years:
+        new = f"{q.years[0]}年{new}"
+    if q.places:
+        from .places import Gazetteer
+
+        gaz = Gazetteer.default()
+        repl = gaz.get(q.places[0])
+        if prev_q.places:
+            old = gaz.get(prev_q.places[0])
+            for form in sorted({prev_q.places[0], old.short if old else ""} - {""}, key=len, reverse=True):
+                if form in new:
+                    new = new.replace(form, repl.short if repl else q.places[0], 1)
+                    break
+        else:
+            new = (repl.short if repl else q.places[0]) + new
+    return new if new != prev else question
+
+
+class QAService:
+    def __init__(self, settings: Settings, index: LoadedIndex, embedder):
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
+        self.answerer = ExtractiveAnswerer(TermWeights([c.search_text for c in index.chunks]))
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, embedder=None) -> "QAService":
+        settings = settings or load_settings()
+        index = load_index(settings)
+        embedder = embedder or load_embedder(settings)
+        return cls(settings, index, embedder)
+
+    @property
+    def version(self) -> str:
+        return self.index.version
+
+    def coverage(self) -> str:
+        return coverage_summary(self.index)
+
+    def retrieve(self, question: str, mode: str | None = None, top_k: int | None = None) -> tuple[QueryInfo, list[Hit]]:
+        q = analyse(question)
+        scope = scope_for(q, self.index)
+        hits = self.retriever.search(q, top_k or self.settings.top_k, mode or self.settings.retrieval_mode, scope)
+        return q, hits
+
+    def ask(self, question: str, history: list[str] | None = None, mode: str | None = None) -> Answer:
+        t0 = time.perf_counter()
+        answer = self._ask(question, history, mode or self.settings.retrieval_mode)
+        answer.latency_ms = (time.perf_counter() - t0) * 1000
+        answer.index_version = self.index.version
+        return answer
+
+    def _ask(self, question: str, history: list[str] | None, mode: str) -> Answer:
+        text = _CONTROL.sub("", question or "").strip()
+        if not text:
+            return Answer(question=question or "", answer=None, reply="请输入一个问题，例如：2011年中山市直属机关发展了多少名党员？")
+        if len(text) > MAX_QUESTION_CHARS:
+            return Answer(question=question, answer=None,
+                          reply=f"问题太长（{len(text)}字）。请用一句话提问，不超过{MAX_QUESTION_CHARS}字。")
+        resolved = resolve_follow_up(text, history)
+        q = analyse(resolved)
+        scope = scope_for(q, self.index)
+        if mode == "hybrid+filter" and scope.allowed is not None and not scope.allowed:
+            ans = refusal(q, scope.problem)
+        elif not q.terms:
+            ans = refusal(q, "没有看懂要问什么。请说明要查的事项，例如：2011年中山市直属机关发展了多少名党员？")
+        else:
+            hits = self.retriever.search(q, self.settings.top_k, mode, scope)
+            ans = self.answerer.answer(q, hits)
+            if ans.refused and q.kind != "describe":
+                ans.reply += f"\n知识库现有报告：{self.coverage()}。"
+        ans.question = question
+        ans.resolved_question = resolved
+        return ans

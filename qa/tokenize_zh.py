@@ -1,0 +1,67 @@
+"""Chinese word segmentation for keyword search and answer matching (jieba)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import jieba
+
+from .textnorm import normalize
+
+jieba.setLogLevel(logging.WARNING)
+
+# Terms of party-building reports that jieba's general dictionary splits badly.
+DOMAIN_TERMS = [
+    "发展党员", "预备党员", "入党积极分子", "发展对象", "党支部", "党总支", "党委", "机关党委",
+    "基层党组织", "党组织", "党员干部", "纪检监察", "党纪政务处分", "党风廉政", "三会一课",
+    "主题党日", "创先争优", "两学一做", "不忘初心", "模范机关", "直属机关", "市直机关",
+    "省直机关", "区直机关", "机关工委", "党建工作", "优秀共产党员", "先进基层党组织",
+    "纪律教育学习月", "廉政教育", "党代表", "人大代表", "换届选举", "新党员", "火线入党",
+    "精准扶贫", "脱贫攻坚", "结对共建", "党组织建设年", "青年文明号", "文明单位",
+]
+
+STOPWORDS = set(
+    "的 了 和 与 及 等 在 是 有 为 对 以 于 将 把 被 由 从 向 到 也 都 而 并 或 其 之 个 这 那 "
+    "多少 几 几个 哪 哪里 哪儿 哪些 什么 何时 何地 怎么 怎样 如何 是否 吗 呢 吧 啊 请问 请 问 "
+    "一共 共 总共 合计 总计 分别 大约 约 到底 究竟 一下 告诉 我 你 他们 我们 多 少 "
+    "年 月 日 ， 。 、 ； ： ？ ！ （ ） “ ” 《 》 ( ) , . ; : ? ! \" ' - — …".split()
+)
+
+_PUNCT = re.compile(r"^[\W_]+$")
+
+_initialised = False
+
+
+def _init() -> None:
+    global _initialised
+    if not _initialised:
+        for term in DOMAIN_TERMS:
+            jieba.add_word(term, freq=20000)
+        _initialised = True
+
+
+@lru_cache(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    _init()
+    return tuple(jieba.lcut_for_search(text))
+
+
+def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
+    """Search tokens of a text: normalised, segmented, without punctuation/stopwords."""
+    out = []
+    for t in _cut(normalize(text).lower()):
+        t = t.strip()
+        if not t or _PUNCT.match(t):
+            continue
+        if not keep_stopwords and t in STOPWORDS:
+            continue
+        out.append(t)
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Plain (non search-mode) segmentation of a normalised text, punctuation dropped."""
+    _init()
+    return [w for w in jieba.lcut(normalize(text)) if w.strip() and not _PUNCT.match(w)]

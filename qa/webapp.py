@@ -1,0 +1,262 @@
+"""The Gradio chat UI, kept apart from the library.
+
+``build_app(service_factory)`` returns a ``gr.Blocks``; the service is created
+once, when the app is built, and shared by every browser session (Gradio runs
+one question at a time by default, so the service is never used concurrently).
+
+Each assistant message is HTML: the reply with the short answer in bold, then
+the cited passages, each with its [n], report title and source file, and the
+supporting span wrapped in ``<mark>``. Every piece of report or user text is
+passed through ``html.escape`` first.
+
+Gradio 6: the Chatbot takes a list of ``{"role", "content"}`` dicts (there is
+no ``type=`` argument any more), and ``theme``/``css`` are arguments of
+``launch()`` rather than of ``Blocks()`` — use ``launch_kwargs()`` or
+``launch()`` below so the app looks the same wherever it is started.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any, Callable
+
+import gradio as gr
+
+from .types import Answer, Citation
+
+log = logging.getLogger(__name__)
+
+TITLE = "机关党建工作报告问答"
+DESCRIPTION = "就已收录的各地直属机关党建工作报告提问：答案摘自报告原文，并标明出处；报告中没有的内容会如实说明。"
+
+EXAMPLES = [
+    "2011年中山市直属机关发展了多少名党员？",
+    "海南省直机关2020年火线入党多少人？",
+    "广西区直机关有多少个基层党组织？",
+]
+# Only makes sense after a first question, so it is offered apart and last.
+FOLLOW_UP_EXAMPLE = "那2012年呢？"
+
+EMPTY_USER_TEXT = "（空白输入）"
+ERROR_TEXT = "抱歉，处理这个问题时出现了内部错误，已记录在日志中。请换个问法再试，或稍后重试。"
+THINKING_TEXT = "正在查找报告……"
+MAX_CONTEXT = 10  # previous questions passed to the service as history
+
+CSS = """
+.qa-msg { line-height: 1.7; }
+.qa-reply strong { color: #b91c1c; font-size: 1.05em; }
+.qa-refusal { color: #92400e; }
+.qa-marker { color: #1d4ed8; font-size: 0.85em; font-weight: 600; }
+.qa-resolved, .qa-meta { color: #6b7280; font-size: 0.85em; margin-top: 4px; }
+.qa-cites { margin-top: 10px; border-top: 1px dashed #d1d5db; padding-top: 6px; }
+.qa-cites-title { font-weight: 600; font-size: 0.9em; color: #374151; }
+.qa-cite { margin: 6px 0; padding: 6px 8px; border-left: 3px solid #93c5fd;
+           background: rgba(147, 197, 253, 0.10); border-radius: 4px; }
+.qa-cite-head { font-size: 0.9em; color: #374151; }
+.qa-cite-n { color: #1d4ed8; font-weight: 700; margin-right: 4px; }
+.qa-cite-src { color: #6b7280; font-family: ui-monospace, monospace; font-size: 0.85em; margin-left: 6px; }
+.qa-cite-text { font-size: 0.9em; color: #1f2937; margin-top: 2px; }
+.qa-cite-text mark { background: #fde68a; color: #111827; padding: 0 1px; border-radius: 2px; }
+.qa-error { color: #b91c1c; }
+#qa-footer { color: #6b7280; font-size: 0.85em; }
+"""
+
+FONTS = ["Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "system-ui", "sans-serif"]
+MONO_FONTS = ["ui-monospace", "DejaVu Sans Mono", "monospace"]
+
+
+def make_theme() -> gr.themes.Base:
+    # Local font stacks only: the default themes pull fonts from Google, which an
+    # offline deployment cannot reach.
+    return gr.themes.Soft(font=FONTS, font_mono=MONO_FONTS)
+
+
+def launch_kwargs() -> dict[str, Any]:
+    """The look of the app; Gradio 6 takes these in ``launch()``."""
+    return {"theme": make_theme(), "css": CSS}
+
+
+def launch(demo: gr.Blocks, host: str, port: int, **kw):
+    """``demo.launch`` on host:port with the app's theme and CSS."""
+    args = {**launch_kwargs(), "server_name": host, "server_port": port}
+    args.update(kw)
+    return demo.launch(**args)
+
+
+# ---------------------------------------------------------------- rendering
+
+def _text(s: str) -> str:
+    """Escaped text with line breaks as <br>. The message must contain no blank
+    line: the chat renders Markdown, and a blank line would end the raw HTML block."""
+    return html.escape(s or "").replace("\r", "").replace("\n", "<br>")
+
+
+def _quote_span(c: Citation) -> tuple[int, int] | None:
+    text = c.text or ""
+    s, e = c.quote_start, c.quote_end
+    if 0 <= s < e <= len(text):
+        return s, e
+    if c.quote:
+        i = text.find(c.quote)
+        if i >= 0:
+            return i, i + len(c.quote)
+    return None
+
+
+def render_passage(c: Citation) -> str:
+    """The passage, escaped, with the supporting quote in <mark>."""
+    text = c.text or ""
+    span = _quote_span(c)
+    if span is None:
+        return _text(text)
+    s, e = span
+    return _text(text[:s]) + "<mark>" + _text(text[s:e]) + "</mark>" + _text(text[e:])
+
+
+def render_citation(c: Citation) -> str:
+    title = _text(c.title) if c.title else "（无标题）"
+    return (
+        f'<div class="qa-cite">'
+        f'<div class="qa-cite-head"><span class="qa-cite-n">[{c.n}]</span>'
+        f'《{title}》<span class="qa-cite-src">{_text(c.source)}</span></div>'
+        f'<div class="qa-cite-text">{render_passage(c)}</div>'
+        f"</div>"
+    )
+
+
+def _reply_html(ans: Answer) -> str:
+    body = _text(ans.reply)
+    if ans.answer:
+        short = _text(ans.answer)
+        if short and short in body:
+            body = body.replace(short, f"<strong>{short}</strong>", 1)
+        else:
+            body = f"<strong>{short}</strong><br>{body}"
+    for c in ans.citations:
+        marker = f"[{c.n}]"
+        body = body.replace(marker, f'<span class="qa-marker">{marker}</span>')
+    return body
+
+
+def render_answer(ans: Answer) -> str:
+    """One assistant message (HTML, on one line)."""
+    cls = "qa-reply" if ans.answer else "qa-reply qa-refusal"
+    parts = [f'<div class="qa-msg"><div class="{cls}">{_reply_html(ans)}</div>']
+    question = (ans.question or "").strip()
+    if ans.resolved_question and ans.resolved_question.strip() != question:
+        parts.append(f'<div class="qa-resolved">（结合上文，理解为：{_text(ans.resolved_question)}）</div>')
+    if ans.citations:
+        parts.append('<div class="qa-cites"><div class="qa-cites-title">引用原文</div>')
+        parts.extend(render_citation(c) for c in ans.citations)
+        parts.append("</div>")
+    if ans.latency_ms:
+        parts.append(f'<div class="qa-meta">用时 {ans.latency_ms / 1000:.1f} 秒</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_error() -> str:
+    return f'<div class="qa-msg qa-error">{_text(ERROR_TEXT)}</div>'
+
+
+def render_user(message: str) -> str:
+    text = (message or "").strip()
+    return _text(text) if text else EMPTY_USER_TEXT
+
+
+def index_info(service) -> str:
+    """Markdown for the 'knowledge base' accordion."""
+    lines = []
+    try:
+        lines.append(f"**已收录报告：** {service.coverage()}")
+    except Exception:  # never let the footer break the page
+        log.exception("coverage summary failed")
+        lines.append("**已收录报告：** （无法读取）")
+    try:
+        m = service.index.manifest
+        docs = m.get("documents", [])
+        lines.append(
+            f"**索引版本：** `{m.get('version', service.version)}`（构建于 {m.get('built_at', '未知')}；"
+            f"{len(docs)} 份报告，{m.get('chunks', '?')} 个段落）"
+        )
+        for d in docs:
+            warn = "；".join(d.get("warnings") or [])
+            years = "、".join(str(y) for y in d.get("years") or []) or "年份未注明"
+            lines.append(f"- `{d.get('source')}`：{d.get('label') or ''}（{years}）《{d.get('title', '')}》"
+                         + (f" ⚠ {warn}" if warn else ""))
+    except Exception:
+        log.exception("reading the index manifest failed")
+        lines.append(f"**索引版本：** `{getattr(service, 'version', '未知')}`")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- the app
+
+def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
+    """The chat UI over the service returned by ``service_factory()`` (called once, now)."""
+    service = service_factory()
+
+    def respond(message: str, chat: list[dict] | None, history: list[str] | None):
+        chat = list(chat or [])
+        history = list(history or [])
+        message = message if isinstance(message, str) else ""
+        chat.append({"role": "user", "content": render_user(message)})
+        yield "", chat + [{"role": "assistant", "content": THINKING_TEXT}], history
+        try:
+            ans = service.ask(message, history[-MAX_CONTEXT:] or None)
+            content = render_answer(ans)
+            if message.strip() and ans.resolved_question:
+                # The resolved form, so a follow-up of a follow-up still has its context.
+                history.append(ans.resolved_question)
+            log.info("question %r -> %r (%.0f ms, %d citations)", message[:80], ans.answer,
+                     ans.latency_ms, len(ans.citations))
+        except Exception:
+            log.exception("answering %r failed", message[:200])
+            content = render_error()
+        chat.append({"role": "assistant", "content": content})
+        yield "", chat, history
+
+    def clear():
+        return [], [], ""
+
+    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        gr.Markdown(f"# {TITLE}\n{DESCRIPTION}")
+        history = gr.State([])
+        chatbot = gr.Chatbot(
+            label="对话",
+            height=560,
+            elem_id="qa-chat",
+            placeholder="请在下方输入问题，或点击示例问题。",
+            buttons=["copy"],
+            feedback_options=None,
+        )
+        with gr.Row(equal_height=True):
+            box = gr.Textbox(
+                placeholder="例如：2011年中山市直属机关发展了多少名党员？（回车发送）",
+                show_label=False,
+                lines=1,
+                max_lines=4,
+                scale=8,
+                elem_id="qa-input",
+                autofocus=True,
+            )
+            send = gr.Button("发送", variant="primary", scale=1, min_width=80, elem_id="qa-send")
+            clear_btn = gr.Button("清空对话", scale=1, min_width=80, elem_id="qa-clear")
+
+        io = dict(inputs=[box, chatbot, history], outputs=[box, chatbot, history])
+        box.submit(respond, **io)
+        send.click(respond, **io)
+        clear_btn.click(clear, None, [chatbot, history, box], queue=False)
+
+        gr.Markdown("**示例问题**（点击即提问）：")
+        with gr.Row():
+            for q in EXAMPLES + [FOLLOW_UP_EXAMPLE]:
+                label = f"追问：{q}" if q == FOLLOW_UP_EXAMPLE else q
+                b = gr.Button(label, size="sm", variant="secondary")
+                b.click(lambda q=q: q, None, box, queue=False).then(respond, **io)
+        gr.Markdown(f"“{FOLLOW_UP_EXAMPLE}”是追问示例：先问一个问题，再点击它。")
+
+        with gr.Accordion("知识库覆盖范围与索引版本", open=False):
+            gr.Markdown(index_info(service), elem_id="qa-footer")
+    return demo
