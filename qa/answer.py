@@ -20,7 +20,7 @@ from .types import Answer, Citation, Hit
 
 # ---------------------------------------------------------------- patterns
 
-UNITS = ("万元", "亿元", "元", "人次", "名", "人", "个百分点", "个", "次", "项", "篇", "件", "场次", "场",
+UNITS = ("万元", "亿元", "元", "起", "宗", "人", "人次", "名", "人", "个百分点", "个", "次", "项", "篇", "件", "场次", "场",
          "期", "家", "条", "份", "批次", "批", "所", "户", "套", "枚", "部", "天", "对", "幅", "位",
          "支", "届", "余篇", "公里", "平方米", "小时", "倍", "%", "％", "吨", "本", "张", "首", "声")
 _UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -115,20 +115,30 @@ def _matched(group: tuple[str, ...], text: str) -> int:
     return best
 
 
+def _soft_match(group: tuple[str, ...], text: str) -> float:
+    """1 for an exact match; otherwise partial credit for the share of the
+    term's characters present (转为正式 ~ 转正), so paraphrases count a little."""
+    if _matched(group, text) >= 0:
+        return 1.0
+    best = 0.0
+    for p in group:
+        if len(p) >= 2:
+            best = max(best, sum(1 for ch in p if ch in text) / len(p))
+    return 0.6 * best if best >= 0.5 else 0.0
+
+
 def _coverage(query: QueryInfo, weights: TermWeights, near: str, context: str) -> tuple[float, bool]:
     """Weighted share of the question's terms found (full weight near the answer,
     less further away), and whether the counted thing (head term) is near."""
     total = got = 0.0
     head_ok = query.head < 0
     for k, g in enumerate(query.terms):
-        w = weights.weight(g)
+        w = weights.weight(g) * (2.0 if k == query.head else 1.0)
         total += w
-        if _matched(g, near) >= 0:
-            got += w
-            if k == query.head:
-                head_ok = True
-        elif _matched(g, context) >= 0:
-            got += 0.6 * w
+        m_near = _soft_match(g, near)
+        if k == query.head and m_near > 0:
+            head_ok = True
+        got += w * max(m_near, 0.6 * _soft_match(g, context))
     return (got / total if total else 0.0), head_ok
 
 
@@ -170,6 +180,10 @@ def _unit_score(asked: str, unit: str | None) -> float:
         return 0.0
     if not unit:
         return -2.0
+    if asked == "元" and unit.endswith("元"):
+        return 2.0
+    if asked == "%" and unit in ("%", "％", "个百分点"):
+        return 2.0
     if unit == asked or (unit in _PEOPLE and asked in _PEOPLE) or unit.endswith(asked) or asked.endswith(unit):
         return 2.0
     return -4.0
@@ -200,11 +214,16 @@ class ExtractiveAnswerer:
                         cov, head_ok = _coverage(q, self.weights, cnorm, sent.norm)
                         if not head_ok:
                             continue
-                        # Distance from the figure to the nearest matched term in the clause.
-                        dists = [abs(_matched(g, cnorm) - m.start()) for g in q.terms if _matched(g, cnorm) >= 0]
-                        prox = min(dists) if dists else 30
+                        # Distance from the figure to the counted thing (or the nearest term).
+                        head = q.terms[q.head] if q.head >= 0 else None
+                        hpos = _matched(head, cnorm) if head else -1
+                        if hpos >= 0:
+                            prox = min(abs(hpos - m.end()), abs(hpos + len(head[0]) - m.start()))
+                        else:
+                            dists = [abs(_matched(g, cnorm) - m.start()) for g in q.terms if _matched(g, cnorm) >= 0]
+                            prox = min(dists) if dists else 30
                         matched_len = sum(len(g[0]) for g in q.terms if _matched(g, cnorm) >= 0)
-                        score = (10 * cov + _unit_score(q.unit, m.group("unit")) - 0.03 * prox
+                        score = (10 * cov + _unit_score(q.unit, m.group("unit")) - 0.05 * prox
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
                         a0 = clause.start + m.start()
                         out.append(Candidate(sent, _format_figure(m), score, cov, a0, clause.start + m.end()))

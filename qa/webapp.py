@@ -150,8 +150,10 @@ def render_answer(ans: Answer) -> str:
         parts.append('<div class="qa-cites"><div class="qa-cites-title">引用原文</div>')
         parts.extend(render_citation(c) for c in ans.citations)
         parts.append("</div>")
-    if ans.latency_ms:
-        parts.append(f'<div class="qa-meta">用时 {ans.latency_ms / 1000:.1f} 秒</div>')
+    if ans.resolved_question:  # not for empty input
+        secs = ans.latency_ms / 1000
+        took = f"{secs:.1f} 秒" if secs >= 0.1 else "不到 0.1 秒"
+        parts.append(f'<div class="qa-meta">用时 {took}</div>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -163,6 +165,12 @@ def render_error() -> str:
 def render_user(message: str) -> str:
     text = (message or "").strip()
     return _text(text) if text else EMPTY_USER_TEXT
+
+
+# The manifest's document warnings, in the UI's language.
+WARNINGS_ZH = {
+    "report year not stated in the text": "报告正文未写明年份",
+}
 
 
 def index_info(service) -> str:
@@ -181,14 +189,14 @@ def index_info(service) -> str:
             f"{len(docs)} 份报告，{m.get('chunks', '?')} 个段落）"
         )
         for d in docs:
-            warn = "；".join(d.get("warnings") or [])
+            warn = "；".join(WARNINGS_ZH.get(w, w) for w in d.get("warnings") or [])
             years = "、".join(str(y) for y in d.get("years") or []) or "年份未注明"
             lines.append(f"- `{d.get('source')}`：{d.get('label') or ''}（{years}）《{d.get('title', '')}》"
                          + (f" ⚠ {warn}" if warn else ""))
     except Exception:
         log.exception("reading the index manifest failed")
         lines.append(f"**索引版本：** `{getattr(service, 'version', '未知')}`")
-    return "\n".join(lines)
+    return "\n\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])
 
 
 # ---------------------------------------------------------------- the app
@@ -225,10 +233,11 @@ def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
         history = gr.State([])
         chatbot = gr.Chatbot(
             label="对话",
-            height=560,
+            show_label=False,
+            height=600,
             elem_id="qa-chat",
             placeholder="请在下方输入问题，或点击示例问题。",
-            buttons=["copy"],
+            buttons=[],  # the messages are HTML: a copy button would copy markup
             feedback_options=None,
         )
         with gr.Row(equal_height=True):
@@ -248,6 +257,7 @@ def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
         box.submit(respond, **io)
         send.click(respond, **io)
         clear_btn.click(clear, None, [chatbot, history, box], queue=False)
+        chatbot.clear(lambda: [], None, history, queue=False)  # the chat's own trash button
 
         gr.Markdown("**示例问题**（点击即提问）：")
         with gr.Row():

