@@ -44,19 +44,25 @@ def _progress(msg: str, frac: float, _last: dict = {"pct": -1, "msg": None}) -> 
         _last["pct"], _last["msg"] = pct, stage
 
 
-def prepare_index(settings: Settings) -> None:
+def index_needs_build(settings: Settings) -> bool:
+    from qa.index import index_is_current, read_manifest
+
+    return read_manifest(settings.index_dir) is None or not index_is_current(settings)
+
+
+def prepare_index(settings: Settings, embedder=None) -> None:
     """Build the index if there is none or the corpus changed."""
-    from qa.index import BuildInProgressError, build_index, index_is_current, read_manifest
+    from qa.index import BuildInProgressError, build_index, read_manifest
 
     manifest = read_manifest(settings.index_dir)
-    if manifest is not None and index_is_current(settings):
+    if not index_needs_build(settings):
         log.info("index %s in %s is current (%d reports, %d chunks)", manifest["version"],
                  settings.index_dir, len(manifest.get("documents", [])), manifest.get("chunks", 0))
         return
     why = "no index yet" if manifest is None else "the corpus changed"
     log.info("%s: building the index of %s into %s", why, settings.corpus_dir, settings.index_dir)
     try:
-        report = build_index(settings, progress=_progress)
+        report = build_index(settings, embedder=embedder, progress=_progress)
     except BuildInProgressError as e:
         if manifest is None:
             raise
@@ -68,18 +74,18 @@ def prepare_index(settings: Settings) -> None:
         log.warning("skipped %s", s)
 
 
-def load_service(settings: Settings):
+def load_service(settings: Settings, embedder=None):
     from qa.index import IndexMismatchError, build_index
     from qa.service import QAService
 
     try:
-        return QAService.load(settings)
+        return QAService.load(settings, embedder=embedder)
     except IndexMismatchError as e:
         # Built with other settings (e.g. another model): rebuild, then load.
         log.warning("%s", e)
         log.info("rebuilding the index for the current settings")
-        build_index(settings, progress=_progress)
-        return QAService.load(settings)
+        build_index(settings, embedder=embedder, progress=_progress)
+        return QAService.load(settings, embedder=embedder)
 
 
 def create_app(settings: Settings, service=None):
@@ -99,9 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(host=args.host, port=args.port, corpus_dir=args.corpus,
                              index_dir=args.index, model=args.model)
     try:
-        prepare_index(settings)
+        embedder = None
+        if index_needs_build(settings):
+            # Load the model once, for the build and then for the questions.
+            from qa.embeddings import load_embedder
+
+            embedder = load_embedder(settings)
+        prepare_index(settings, embedder)
         log.info("loading the question-answering service")
-        service = load_service(settings)
+        service = load_service(settings, embedder)
         log.info("knowledge base: %s", service.coverage())
         demo = create_app(settings, service)
     except (IndexError_, ModelNotFoundError, FileNotFoundError) as e:
@@ -112,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         launch(demo, settings.host, settings.port)
     except KeyboardInterrupt:
         pass
+    except OSError as e:  # e.g. the port is taken
+        log.error("cannot serve on %s:%d: %s", settings.host, settings.port, e)
+        return 2
     finally:
         demo.close()
     return 0

@@ -11,16 +11,17 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, Protocol
 
 from .places import place_label
 from .query import QueryInfo
 from .textnorm import CN_NUMERAL_CHARS, chinese_numeral_value
-from .types import Answer, Citation, Hit
+from .tokenize_zh import words
+from .types import Answer, Chunk, Citation, Hit
 
 # ---------------------------------------------------------------- patterns
 
-UNITS = ("万元", "亿元", "元", "起", "宗", "人", "人次", "名", "人", "个百分点", "个", "次", "项", "篇", "件", "场次", "场",
+UNITS = ("万元", "亿元", "元", "起", "宗", "人", "年", "人次", "名", "人", "个百分点", "个", "次", "项", "篇", "件", "场次", "场",
          "期", "家", "条", "份", "批次", "批", "所", "户", "套", "枚", "部", "天", "对", "幅", "位",
          "支", "届", "余篇", "公里", "平方米", "小时", "倍", "%", "％", "吨", "本", "张", "首", "声")
 _UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -36,6 +37,18 @@ _PLACE = re.compile(
     r"(?:在|于|赴|到)(?P<p>[^，,。；;：:、“”]{2,24}?)(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕)"
     r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
 )
+# What a place answer ends in: a building, a venue, an address or an administrative unit.
+_PLACE_WORD = re.compile(
+    r"(堂|馆|校|园|室|厅|楼|场|中心|基地|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
+    r"会场|礼堂|广场|公园|剧院|影剧院|党校|会议室|办公区|社区|委|站|所|港|机场|队)$"
+)
+
+
+def _looks_like_place(s: str) -> bool:
+    s = s.strip().rstrip("。")
+    return bool(_PLACE_WORD.search(s)) and not s.startswith(("全市", "全省", "各"))
+
+
 _SENT_SPLIT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE_SPLIT = re.compile(r"[^，,；;：:。！？!?\n]+[，,；;：:。！？!?]?")
 
@@ -127,9 +140,12 @@ def _soft_match(group: tuple[str, ...], text: str) -> float:
     return 0.6 * best if best >= 0.5 else 0.0
 
 
-def _coverage(query: QueryInfo, weights: TermWeights, near: str, context: str) -> tuple[float, bool]:
-    """Weighted share of the question's terms found (full weight near the answer,
-    less further away), and whether the counted thing (head term) is near."""
+def _coverage(query: QueryInfo, weights: TermWeights, near: str, sentence: str, passage: str = ""
+              ) -> tuple[float, bool]:
+    """Weighted share of the question's terms found: full weight in the clause
+    that holds the answer, less in its sentence, less again elsewhere in the
+    passage (its section heading and the passage before it included).
+    Also says whether the counted thing (head term) is in the clause."""
     total = got = 0.0
     head_ok = query.head < 0
     for k, g in enumerate(query.terms):
@@ -138,8 +154,59 @@ def _coverage(query: QueryInfo, weights: TermWeights, near: str, context: str) -
         m_near = _soft_match(g, near)
         if k == query.head and m_near > 0:
             head_ok = True
-        got += w * max(m_near, 0.6 * _soft_match(g, context))
+        got += w * max(m_near, 0.8 * _soft_match(g, sentence), 0.6 * _soft_match(g, passage))
     return (got / total if total else 0.0), head_ok
+
+
+_QUESTION_NUMBER = re.compile(r"第[一二三四五六七八九十\d]+|\d+(?:\.\d+)?(?:-\d+)?")
+
+
+def _question_numbers_present(q: QueryInfo, text: str) -> bool:
+    """Numbers and ordinals the question names (other than years) must be in the passage:
+    a question about 第二人民法院 is not answered by a passage on 第一人民法院."""
+    for m in _QUESTION_NUMBER.finditer(q.norm):
+        tok = m.group(0)
+        if any(str(y) == tok for y in q.years):
+            continue
+        if tok not in text:
+            return False
+    return True
+
+
+def _head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
+    """The counted thing is named in the clause as itself, not as part of another
+    thing: 党员 in 发展党员 counts for "发展了多少名党员" (发展 is asked too), but
+    党员 in 新党员 does not answer "共有多少名党员"."""
+    if _matched(head, clause) < 0:
+        return False
+    for w in words(clause):
+        for h in head:
+            if h in w:
+                rest = w.replace(h, "", 1)
+                if not rest or rest in question or all(ch in question for ch in rest):
+                    return True
+    return False
+
+
+def _items(clause: str) -> list[tuple[int, int]]:
+    """Bounds of the items of an enumeration (a、b、c) inside a clause."""
+    bounds, start = [], 0
+    for i, ch in enumerate(clause):
+        if ch == "、":
+            bounds.append((start, i + 1))
+            start = i + 1
+    bounds.append((start, len(clause) + 1))
+    return bounds
+
+
+def _distance_to(group: tuple[str, ...], text: str, start: int, end: int) -> int | None:
+    """Characters between a figure [start, end) and the nearest occurrence of group in text."""
+    best = None
+    for p in group:
+        for m in re.finditer(re.escape(p), text):
+            d = m.start() - end if m.start() >= end else (start - m.end() if m.end() <= start else 0)
+            best = d if best is None else min(best, d)
+    return best
 
 
 def _figure_value_ok(m: re.Match, text: str) -> bool:
@@ -149,7 +216,9 @@ def _figure_value_ok(m: re.Match, text: str) -> bool:
     before = text[max(0, m.start() - 1): m.start()]
     if before == "第" or after in ("年", "月", "日", "号", "號", "时", "届", "周", "岁", "期") and not unit:
         return False
-    if re.fullmatch(r"(19|20)\d{2}", num) and after == "年":
+    if re.fullmatch(r"(19|20)\d{2}", num) and (after == "年" or unit == "年"):
+        return False
+    if unit == "年" and m.group("q") is None and text[m.end(): m.end() + 1] in ("度", "底", "初"):
         return False
     if num[0] in CN_NUMERAL_CHARS and not unit:
         return False
@@ -194,8 +263,12 @@ def _unit_score(asked: str, unit: str | None) -> float:
 class ExtractiveAnswerer:
     """Rule-based span extraction with refusal thresholds."""
 
-    def __init__(self, weights: TermWeights, min_coverage: float = 0.6, describe_sentences: int = 3):
+    def __init__(self, weights: TermWeights, context: Callable[[Chunk], str] | None = None,
+                 min_coverage: float = 0.6, describe_sentences: int = 3):
         self.weights = weights
+        # The text around a chunk (section heading, previous passage) that a
+        # question's terms may be found in: chunks cut sections in pieces.
+        self.context = context or (lambda c: f"{c.section} {c.search_text}")
         self.min_coverage = min_coverage
         self.describe_sentences = describe_sentences
 
@@ -203,27 +276,34 @@ class ExtractiveAnswerer:
 
     def _number_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
+        head = q.terms[q.head] if q.head >= 0 else None
         for rank, hit in enumerate(hits):
-            sentences = _spans(hit, rank, _SENT_SPLIT)
-            for sent in sentences:
+            ctx = self.context(hit.chunk)
+            if not _question_numbers_present(q, ctx):
+                continue
+            for sent in _spans(hit, rank, _SENT_SPLIT):
                 for clause in _spans_in(sent, _CLAUSE_SPLIT):
                     cnorm = clause.norm
-                    for m in FIGURE.finditer(cnorm):
-                        if not _figure_value_ok(m, cnorm):
-                            continue
-                        cov, head_ok = _coverage(q, self.weights, cnorm, sent.norm)
-                        if not head_ok:
-                            continue
-                        # Distance from the figure to the counted thing (or the nearest term).
-                        head = q.terms[q.head] if q.head >= 0 else None
-                        hpos = _matched(head, cnorm) if head else -1
-                        if hpos >= 0:
-                            prox = min(abs(hpos - m.end()), abs(hpos + len(head[0]) - m.start()))
-                        else:
-                            dists = [abs(_matched(g, cnorm) - m.start()) for g in q.terms if _matched(g, cnorm) >= 0]
-                            prox = min(dists) if dists else 30
-                        matched_len = sum(len(g[0]) for g in q.terms if _matched(g, cnorm) >= 0)
-                        score = (10 * cov + _unit_score(q.unit, m.group("unit")) - 0.05 * prox
+                    # A figure the question itself states ("在四个市…") is not its answer.
+                    figures = [m for m in FIGURE.finditer(cnorm)
+                               if _figure_value_ok(m, cnorm) and m.group(0) not in q.norm]
+                    if not figures:
+                        continue
+                    cov, _ = _coverage(q, self.weights, cnorm, sent.norm, ctx)
+                    if head and not _head_present(head, cnorm, q.norm):
+                        continue
+                    matched_len = sum(len(g[0]) for g in q.terms if _matched(g, cnorm) >= 0)
+                    items = _items(cnorm)
+                    for m in figures:
+                        unit_fit = _unit_score(q.unit, m.group("unit"))
+                        if unit_fit < 0 and q.unit:
+                            continue  # asked for people, got a count of units: not this figure
+                        item = next((a, b) for a, b in items if a <= m.start() < b)
+                        inorm = cnorm[item[0]:item[1]]
+                        prox = _distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
+                        near_head = prox is not None
+                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0)
+                                 - 0.2 * min(prox if prox is not None else 15, 15)
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
                         a0 = clause.start + m.start()
                         out.append(Candidate(sent, _format_figure(m), score, cov, a0, clause.start + m.end()))
@@ -239,7 +319,7 @@ class ExtractiveAnswerer:
                 dates = list(rx.finditer(snorm))
                 if not dates:
                     continue
-                cov, _ = _coverage(q, self.weights, snorm, hit.chunk.search_text)
+                cov, _ = _coverage(q, self.weights, snorm, snorm, self.context(hit.chunk))
                 positions = [_matched(g, snorm) for g in q.terms if _matched(g, snorm) >= 0]
                 anchor = min(positions) if positions else 0
                 # A date governs what follows it: take the last one before the matched terms.
@@ -250,21 +330,34 @@ class ExtractiveAnswerer:
         return out
 
     def _place_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        # "在哪个村/乡/公园…" names the kind of place wanted: look for a word ending in it.
+        kind = re.search(r"(?:哪个|哪一个|什么|哪座|哪所|哪家)(村|乡|镇|县|区|市|省|公园|广场|学校|医院|宾馆|酒店|会场|地方|单位)", q.norm)
+        suffix = kind.group(1) if kind and kind.group(1) not in ("地方", "单位") else ""
         out = []
         for rank, hit in enumerate(hits):
+            ctx = self.context(hit.chunk)
             for sent in _spans(hit, rank, _SENT_SPLIT):
                 snorm = sent.norm
-                places = list(_PLACE.finditer(snorm))
-                if not places:
+                found: list[tuple[int, int]] = []
+                if suffix:
+                    found = [(m.start(), m.end()) for m in re.finditer(rf"[\u4e00-\u9fff]{{2,3}}{suffix}", snorm)]
+                else:
+                    for m in _PLACE.finditer(snorm):
+                        grp = "p" if m.group("p") else "q"
+                        a, b = m.start(grp), m.end(grp)
+                        if _looks_like_place(snorm[a:b]):
+                            found.append((a, b))
+                if not found:
                     continue
-                cov, _ = _coverage(q, self.weights, snorm, hit.chunk.search_text)
+                cov, _ = _coverage(q, self.weights, snorm, snorm, ctx)
                 positions = [_matched(g, snorm) for g in q.terms if _matched(g, snorm) >= 0]
                 anchor = min(positions) if positions else 0
-                p = min(places, key=lambda m: abs(m.start() - anchor))
-                grp = "p" if p.group("p") else "q"
-                text = p.group(grp).strip().rstrip("。")
-                score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - p.start())
-                out.append(Candidate(sent, text, score, cov, sent.start + p.start(grp), sent.start + p.end(grp)))
+                a, b = min(found, key=lambda f: abs(f[0] - anchor))
+                text = snorm[a:b].strip().rstrip("。")
+                # Answer in the report's own characters.
+                text = hit.chunk.text[sent.start + a: sent.start + a + len(text)]
+                score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - a)
+                out.append(Candidate(sent, text, score, cov, sent.start + a, sent.start + b))
         return out
 
     def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
@@ -273,7 +366,7 @@ class ExtractiveAnswerer:
             for sent in _spans(hit, rank, _SENT_SPLIT):
                 if len(sent.norm) < 8:
                     continue
-                cov, _ = _coverage(q, self.weights, sent.norm, hit.chunk.search_text)
+                cov, _ = _coverage(q, self.weights, sent.norm, sent.norm, self.context(hit.chunk))
                 score = 10 * cov + 2.0 / (rank + 1)
                 out.append(Candidate(sent, sent.text.strip(), score, cov, sent.start, sent.end))
         out.sort(key=lambda c: -c.score)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import jieba.posseg as pseg
+
 from .places import ORG_PATTERNS, Gazetteer
 from .textnorm import chinese_numeral_value, normalize
-from .tokenize_zh import STOPWORDS, words
+from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 # Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
-_DATE_Q = re.compile(r"何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
+_DATE_Q = re.compile(r"什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
@@ -34,6 +36,10 @@ _PHRASES = sorted(_GROUP_OF, key=len, reverse=True)
 
 _MONEY_Q = re.compile(r"多少钱|资金|金额|经费|款|慰问金|救助金|费用|多少万元|党费")
 _RATE_Q = re.compile(r"率|比例|百分之|占比|同比|增长了?多少|上升了?多少|下降了?多少")
+
+# Words that only say "an amount of money" / "a share": the unit carries them.
+_GENERIC_MONEY = re.compile(r"多少钱|资金|金额|经费|费用|款项|钱")
+_GENERIC_RATE = re.compile(r"比例|比率|占比|百分比|百分之")
 
 _RELATIVE_YEAR = re.compile(r"今年|本年|当年|去年|上一年|明年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([零〇一二三四五六七八九]{4})\s*年")
@@ -93,10 +99,36 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int]:
     ask = _ASK.search(text)
     head = -1
     if ask and groups:
-        # The counted thing follows 多少 ("多少名党员") or, failing that, precedes it.
-        after = [k for k, s0 in enumerate(starts) if s0 > ask.start()]
-        head = after[0] if after else len(groups) - 1
+        head = _head_index(text, ask.end(), groups, starts)
     return groups, head
+
+
+def _head_index(text: str, ask_end: int, groups: list[tuple[str, ...]], starts: list[int]) -> int:
+    """Which term is the counted thing: the last noun of the noun phrase right
+    after 多少 ("多少名优秀共产党员" -> 共产党员, "为多少位工人追回欠薪" -> 工人),
+    or, when nothing follows, the term just before 多少 ("结案多少件" -> 结案)."""
+    init_dictionary()
+    # Blanked-out spans confuse the tagger: tag the text without spaces and map back.
+    idx = [i for i in range(ask_end, len(text)) if not text[i].isspace()]
+    tail = "".join(text[i] for i in idx)
+    pos, head_pos = 0, None
+    for w, flag in pseg.cut(tail):
+        start = idx[pos] if pos < len(idx) else len(text)
+        pos += len(w)
+        if not w.strip() or flag in ("m", "q", "u", "x", "uj") or w in STOPWORDS:
+            if head_pos is not None and flag not in ("x",):
+                break
+            continue
+        if flag[0] in "najb" or flag in ("vn", "nz", "l", "i"):
+            head_pos = start + len(w) - 1  # keep extending the noun phrase; remember its last char
+            continue
+        break
+    if head_pos is not None:
+        for k in range(len(groups) - 1, -1, -1):
+            if starts[k] <= head_pos:
+                return k
+    before = [k for k, s0 in enumerate(starts) if s0 < ask_end]
+    return before[-1] if before else 0
 
 
 def _years(norm: str) -> list[int]:
@@ -142,15 +174,24 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     # Content terms: what the question is about, minus place, year and org words
     # (every chunk of a report shares those; they are filters, not evidence).
     stripped = _YEAR.sub(" ", norm)
+    # Place names are filters, not evidence -- except inside a quoted name
+    # (“第六届海南省文明单位”), where they tell one award from another.
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"《「『][^”\"》」』]*[”\"》」』]", stripped)]
     for p in places:
         place = gaz.get(p)
         for form in (p, place.short if place else "", *(place.aliases if place else ())):
             if form:
-                stripped = stripped.replace(form, " ")
+                stripped = re.sub(re.escape(form),
+                                  lambda m: m.group(0) if any(a <= m.start() < b for a, b in quoted) else " " * len(m.group(0)),
+                                  stripped)
     stripped = _ORG_WORDS.sub(" ", stripped)
     stripped = _RELATIVE_YEAR.sub(" ", stripped)
     # The measure word is matched as a unit, not as a term: 多少名 -> 多少.
     stripped = _UNIT_Q.sub(lambda m: m.group(0)[:-len(m.group(1))] + " " * len(m.group(1)), stripped)
+    if unit == "元":
+        stripped = _GENERIC_MONEY.sub(" ", stripped)
+    elif unit == "%":
+        stripped = _GENERIC_RATE.sub(" ", stripped)
     terms, head = content_terms(stripped)
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,

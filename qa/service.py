@@ -15,6 +15,7 @@ from .embeddings import load_embedder
 from .index import LoadedIndex, load_index
 from .query import QueryInfo, analyse
 from .retrieval import Retriever, coverage_summary, scope_for
+from .textnorm import normalize
 from .types import Answer, Hit
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,14 @@ class QAService:
         self.index = index
         self.embedder = embedder
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
-        self.answerer = ExtractiveAnswerer(TermWeights([c.search_text for c in index.chunks]))
+        self.answerer = ExtractiveAnswerer(TermWeights([c.search_text for c in index.chunks]),
+                                           context=self._context)
+
+    def _context(self, chunk) -> str:
+        """A chunk's section heading, title and the passage before it (same report)."""
+        prev = self.index.by_id.get(chunk.chunk_id - 1)
+        before = prev.search_text if prev is not None and prev.doc_id == chunk.doc_id else ""
+        return f"{normalize(chunk.section)} {normalize(chunk.title)} {before} {chunk.search_text}"
 
     @classmethod
     def load(cls, settings: Settings | None = None, embedder=None) -> "QAService":

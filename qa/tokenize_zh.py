@@ -20,12 +20,16 @@ DOMAIN_TERMS = [
     "省直机关", "区直机关", "机关工委", "党建工作", "优秀共产党员", "先进基层党组织",
     "纪律教育学习月", "廉政教育", "党代表", "人大代表", "换届选举", "新党员", "火线入党",
     "精准扶贫", "脱贫攻坚", "结对共建", "党组织建设年", "青年文明号", "文明单位",
+    "老党员", "预备党员", "正式党员", "党员代表", "评价表", "回收率", "满意率", "不满意率",
 ]
 
 STOPWORDS = set(
     "的 了 和 与 及 等 在 是 有 为 对 以 于 将 把 被 由 从 向 到 也 都 而 并 或 其 之 个 这 那 "
     "多少 几 几个 哪 哪里 哪儿 哪些 什么 何时 何地 怎么 怎样 如何 是否 吗 呢 吧 啊 请问 请 问 "
     "一共 共 总共 合计 总计 分别 大约 约 到底 究竟 一下 告诉 我 你 他们 我们 多 少 "
+    "为什么 什么 哪 "
+    "哪天 哪一天 哪年 哪一年 哪个 哪位 哪项 哪家 哪些 谁 是谁 什么样 多久 多长时间 期间 时候 地方 "
+    "是 有 了 过 被 着 所 该 此 这个 这些 那个 那些 各 个 位 还 又 就 才 已 已经 曾 "
     "年 月 日 ， 。 、 ； ： ？ ！ （ ） “ ” 《 》 ( ) , . ; : ? ! \" ' - — …".split()
 )
 
@@ -34,17 +38,17 @@ _PUNCT = re.compile(r"^[\W_]+$")
 _initialised = False
 
 
-def _init() -> None:
+def init_dictionary() -> None:
     global _initialised
     if not _initialised:
         for term in DOMAIN_TERMS:
-            jieba.add_word(term, freq=20000)
+            jieba.add_word(term, freq=20000, tag="n")
         _initialised = True
 
 
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
-    _init()
+    init_dictionary()
     return tuple(jieba.lcut_for_search(text))
 
 
@@ -63,5 +67,5 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Plain (non search-mode) segmentation of a normalised text, punctuation dropped."""
-    _init()
+    init_dictionary()
     return [w for w in jieba.lcut(normalize(text)) if w.strip() and not _PUNCT.match(w)]

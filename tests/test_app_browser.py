@@ -61,19 +61,30 @@ def app_url(settings):
 
 
 @pytest.fixture(scope="module")
-def page(app_url):
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            pg = browser.new_page(viewport={"width": 1280, "height": 1100}, locale="zh-CN")
-            pg.set_default_timeout(TIMEOUT_MS)
-            pg.goto(app_url, wait_until="domcontentloaded")
-            pg.wait_for_selector("#qa-input textarea")
-            yield pg
+            yield b
         finally:
-            browser.close()
+            b.close()
+
+
+def _open(browser, url: str):
+    pg = browser.new_page(viewport={"width": 1280, "height": 1100}, locale="zh-CN")
+    pg.set_default_timeout(TIMEOUT_MS)
+    pg.goto(url, wait_until="domcontentloaded")
+    pg.wait_for_selector("#qa-input textarea")
+    return pg
+
+
+@pytest.fixture(scope="module")
+def page(browser, app_url):
+    pg = _open(browser, app_url)
+    yield pg
+    pg.close()
 
 
 def _ask(page, text: str, n_answers: int, via_button: bool = False):
@@ -142,3 +153,57 @@ def test_chat_in_browser(page):
     again.locator("mark").first.wait_for()
     assert any("585" in m for m in again.locator("mark").all_inner_texts())
     print(f"browser session took {time.time() - t0:.1f}s; screenshots in {SCREENSHOT}, {FINAL_SCREENSHOT}")
+
+
+class _StubService:
+    """Stands in for QAService to drive the error path and the example buttons."""
+
+    version = "stub-1"
+
+    def __init__(self):
+        from types import SimpleNamespace
+
+        self.index = SimpleNamespace(manifest={"version": "stub-1", "built_at": "-", "chunks": 0, "documents": []})
+        self.asked: list[tuple[str, list[str] | None]] = []
+
+    def coverage(self) -> str:
+        return "（测试）"
+
+    def ask(self, question, history=None):
+        from qa.types import Answer
+
+        self.asked.append((question, history))
+        if "爆炸" in question:
+            raise RuntimeError("boom")
+        return Answer(question=question, answer=None, reply=f"收到：<b>{question}</b>",
+                      resolved_question=question)
+
+
+def test_errors_and_examples_in_browser(browser):
+    from qa.webapp import EXAMPLES, FOLLOW_UP_EXAMPLE, build_app, launch
+
+    stub = _StubService()
+    demo = build_app(lambda: stub)
+    port = _free_port()
+    launch(demo, "127.0.0.1", port, prevent_thread_lock=True, quiet=True)
+    pg = _open(browser, f"http://127.0.0.1:{port}/")
+    try:
+        # An exception inside the service: a friendly message, and the app goes on.
+        first = _ask(pg, "请让它爆炸", 1)
+        first.locator(".qa-error").wait_for()
+        assert "出现了内部错误" in first.inner_text()
+
+        # Example buttons ask right away; the follow-up example gets the history.
+        pg.get_by_role("button", name=EXAMPLES[0]).click()
+        pg.wait_for_function("() => document.querySelectorAll('#qa-chat .qa-msg').length >= 2")
+        pg.get_by_role("button", name="追问：" + FOLLOW_UP_EXAMPLE).click()
+        pg.wait_for_function("() => document.querySelectorAll('#qa-chat .qa-msg').length >= 3")
+        assert stub.asked[1] == (EXAMPLES[0], None)  # the failed question is not context
+        assert stub.asked[2] == (FOLLOW_UP_EXAMPLE, [EXAMPLES[0]])
+
+        # Text from the service is shown as text, never as markup.
+        third = pg.locator("#qa-chat .qa-msg").nth(2)
+        assert "<b>" in third.inner_text() and third.locator("b").count() == 0
+    finally:
+        pg.close()
+        demo.close()
