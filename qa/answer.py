@@ -290,7 +290,13 @@ class ExtractiveAnswerer:
                     if not figures:
                         continue
                     cov, _ = _coverage(q, self.weights, cnorm, sent.norm, ctx)
-                    if head and not _head_present(head, cnorm, q.norm):
+                    # The counted thing must be named where the figure is (for a
+                    # share, in the same sentence: "…达标,占全部…的89%").
+                    where = sent.norm if q.unit == "%" else cnorm
+                    if head and not _head_present(head, where, q.norm):
+                        continue
+                    # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
+                    if any(_matched(q.terms[j], cnorm) < 0 for j in q.modifiers):
                         continue
                     matched_len = sum(len(g[0]) for g in q.terms if _matched(g, cnorm) >= 0)
                     items = _items(cnorm)
@@ -302,7 +308,8 @@ class ExtractiveAnswerer:
                         inorm = cnorm[item[0]:item[1]]
                         prox = _distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
                         near_head = prox is not None
-                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0)
+                        share = 3.0 if q.unit == "%" and cnorm.lstrip().startswith("占") else 0.0
+                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share
                                  - 0.2 * min(prox if prox is not None else 15, 15)
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
                         a0 = clause.start + m.start()

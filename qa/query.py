@@ -57,6 +57,7 @@ class QueryInfo:
     unit: str = ""  # measure word asked for
     terms: list[tuple[str, ...]] = field(default_factory=list)  # content terms, each a group of alternatives
     head: int = -1  # index in terms of the thing a number question counts (nearest to 多少)
+    modifiers: list[int] = field(default_factory=list)  # terms qualifying it: 厅级 in 多少名厅级干部
     relative_year: bool = False
 
     @property
@@ -69,17 +70,17 @@ class QueryInfo:
 _ASK = re.compile(r"多少|几")
 
 
-def content_terms(text: str) -> tuple[list[tuple[str, ...]], int]:
-    """(term groups in question order, index of the counted thing or -1)."""
+def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int]]:
+    """(term groups in question order, index of the counted thing or -1,
+    indices of the terms that qualify it)."""
     found: list[tuple[int, tuple[str, ...]]] = []
     rest = text
     for phrase in _PHRASES:
         if phrase in ("多少人", "多少名"):
             continue
-        i = rest.find(phrase)
-        if i >= 0:
-            found.append((i, _GROUP_OF[phrase]))
-            rest = rest[:i] + " " * len(phrase) + rest[i + len(phrase):]
+        for m in re.finditer(re.escape(phrase), rest):
+            found.append((m.start(), _GROUP_OF[phrase]))
+        rest = rest.replace(phrase, " " * len(phrase))
     pos = 0
     for w in words(rest):
         i = rest.find(w, pos)
@@ -91,27 +92,27 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int]:
         found.append((i, (w,)))
     found.sort(key=lambda f: f[0])
     groups: list[tuple[str, ...]] = []
-    starts: list[int] = []
-    for i, g in found:
+    for _, g in found:
         if g not in groups:
             groups.append(g)
-            starts.append(i)
+    occurrences = [(i, groups.index(g)) for i, g in found]  # every place each term stands
     ask = _ASK.search(text)
-    head = -1
+    head, modifiers = -1, []
     if ask and groups:
-        head = _head_index(text, ask.end(), groups, starts)
-    return groups, head
+        head, modifiers = _head_index(text, ask.end(), occurrences)
+    return groups, head, modifiers
 
 
-def _head_index(text: str, ask_end: int, groups: list[tuple[str, ...]], starts: list[int]) -> int:
+def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]) -> tuple[int, list[int]]:
     """Which term is the counted thing: the last noun of the noun phrase right
-    after 多少 ("多少名优秀共产党员" -> 共产党员, "为多少位工人追回欠薪" -> 工人),
-    or, when nothing follows, the term just before 多少 ("结案多少件" -> 结案)."""
+    after 多少 ("多少名优秀共产党员" -> 共产党员, "为多少位工人追回欠薪" -> 工人,
+    "多少项操作规范" -> 规范), or, when nothing follows, the term just before
+    多少 ("结案多少件" -> 结案). The other terms of that phrase qualify it."""
     init_dictionary()
     # Blanked-out spans confuse the tagger: tag the text without spaces and map back.
     idx = [i for i in range(ask_end, len(text)) if not text[i].isspace()]
     tail = "".join(text[i] for i in idx)
-    pos, head_pos = 0, None
+    pos, head_pos, phrase_start, verbs = 0, None, None, 0
     for w, flag in pseg.cut(tail):
         start = idx[pos] if pos < len(idx) else len(text)
         pos += len(w)
@@ -119,16 +120,22 @@ def _head_index(text: str, ask_end: int, groups: list[tuple[str, ...]], starts: 
             if head_pos is not None and flag not in ("x",):
                 break
             continue
-        if flag[0] in "najb" or flag in ("vn", "nz", "l", "i"):
-            head_pos = start + len(w) - 1  # keep extending the noun phrase; remember its last char
+        nounish = flag[0] in "najb" or flag in ("vn", "nz", "l", "i")
+        # A verb may open the phrase (操作规范), but after a noun it ends it (工人追回).
+        if nounish or (flag[0] == "v" and head_pos is None and verbs < 2):
+            verbs += 0 if nounish else 1
+            phrase_start = start if phrase_start is None else phrase_start
+            if nounish:
+                head_pos = start + len(w) - 1
             continue
         break
     if head_pos is not None:
-        for k in range(len(groups) - 1, -1, -1):
-            if starts[k] <= head_pos:
-                return k
-    before = [k for k, s0 in enumerate(starts) if s0 < ask_end]
-    return before[-1] if before else 0
+        inside = [(i, k) for i, k in occurrences if phrase_start <= i <= head_pos]
+        if inside:
+            head = inside[-1][1]
+            return head, sorted({k for _, k in inside if k != head})
+    before = [k for i, k in occurrences if i < ask_end]
+    return (before[-1] if before else 0), []
 
 
 def _years(norm: str) -> list[int]:
@@ -192,8 +199,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         stripped = _GENERIC_MONEY.sub(" ", stripped)
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
-    terms, head = content_terms(stripped)
+    terms, head, modifiers = content_terms(stripped)
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,
-        unit=unit, terms=terms, head=head, relative_year=bool(_RELATIVE_YEAR.search(norm)),
+        unit=unit, terms=terms, head=head, modifiers=modifiers, relative_year=bool(_RELATIVE_YEAR.search(norm)),
     )
