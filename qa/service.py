@@ -12,6 +12,7 @@ import time
 from .answer import ExtractiveAnswerer, TermWeights, refusal
 from .config import Settings, load_settings
 from .embeddings import load_embedder
+from .followup import resolve_follow_up
 from .index import LoadedIndex, load_index
 from .query import QueryInfo, analyse
 from .retrieval import Retriever, coverage_summary, scope_for
@@ -22,42 +23,6 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_FOLLOW_UP = re.compile(r"^(那|那么|那在|换成|如果是|还有)?(.{0,16}?)(呢|怎么样|又如何|如何呢)?[？?。!！]*$")
-
-
-def resolve_follow_up(question: str, history: list[str] | None) -> str:
-    """'那2012年呢？' after '2011年…发展了多少名党员？' -> '2012年…发展了多少名党员？'."""
-    if not history:
-        return question
-    q = analyse(question)
-    m = _FOLLOW_UP.match(q.norm)
-    short = len(q.norm) <= 18 and (q.norm.endswith(("呢", "呢？", "呢?")) or q.norm.startswith("那"))
-    if not (short and m) or len([t for t in q.terms if len(t[0]) > 1]) > 1:
-        return question
-    prev_q = analyse(history[-1])
-    prev = history[-1]
-    new = prev
-    if q.years and prev_q.years:
-        for y in prev_q.years:
-            new = re.sub(rf"{y}\s*年", f"{q.years[0]}年", new)
-    elif q.years:
-        new = f"{q.years[0]}年{new}"
-    if q.places:
-        from .places import Gazetteer
-
-        gaz = Gazetteer.default()
-        repl = gaz.get(q.places[0])
-        if prev_q.places:
-            old = gaz.get(prev_q.places[0])
-            for form in sorted({prev_q.places[0], old.short if old else ""} - {""}, key=len, reverse=True):
-                if form in new:
-                    new = new.replace(form, repl.short if repl else q.places[0], 1)
-                    break
-        else:
-            new = (repl.short if repl else q.places[0]) + new
-    return new if new != prev else question
-
-
 class QAService:
     def __init__(self, settings: Settings, index: LoadedIndex, embedder):
         self.settings = settings
