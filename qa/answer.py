@@ -92,10 +92,18 @@ class Candidate:
     extra: list[Span] = field(default_factory=list)
 
 
+# Used with .match(text, pos), which anchors it at pos.
+_LEADING_HEADING = re.compile(r"\s*(【[^】\n]{1,24}】|[^【】。\n]{1,24}】)\s*")
+
+
 def _spans(hit: Hit, rank: int, rx: re.Pattern) -> list[Span]:
     out = []
     for m in rx.finditer(hit.chunk.search_text):
         s, e = m.start(), m.end()
+        # A paragraph heading ("机关党组织建设】") is not part of the quoted sentence.
+        h = _LEADING_HEADING.match(hit.chunk.search_text, s, e)
+        if h and h.end() < e:
+            s = h.end()
         while s < e and hit.chunk.search_text[s].isspace():
             s += 1
         if e - s >= 2:
