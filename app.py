@@ -15,6 +15,7 @@ import sys
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no phoning home
 
 from qa.config import Settings, load_settings  # noqa: E402
+from qa.progress import log_progress  # noqa: E402
 
 log = logging.getLogger("app")
 
@@ -35,15 +36,6 @@ def setup_logging() -> None:
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")
 
 
-def _progress(msg: str, frac: float, _last: dict = {"pct": -1, "msg": None}) -> None:  # noqa: B006
-    pct = int(round(frac * 100))
-    stage = msg.split(" ")[0:2]
-    # One line per stage, and at most one per 10% while embedding.
-    if pct // 10 != _last["pct"] // 10 or stage != _last["msg"] or pct == 100:
-        log.info("building index: %3d%% %s", pct, msg)
-        _last["pct"], _last["msg"] = pct, stage
-
-
 def index_needs_build(settings: Settings) -> bool:
     from qa.index import index_is_current, read_manifest
 
@@ -62,7 +54,7 @@ def prepare_index(settings: Settings, embedder=None) -> None:
     why = "no index yet" if manifest is None else "the corpus changed"
     log.info("%s: building the index of %s into %s", why, settings.corpus_dir, settings.index_dir)
     try:
-        report = build_index(settings, embedder=embedder, progress=_progress)
+        report = build_index(settings, embedder=embedder, progress=log_progress(log, "building index: "))
     except BuildInProgressError as e:
         if manifest is None:
             raise
@@ -84,7 +76,7 @@ def load_service(settings: Settings, embedder=None):
         # Built with other settings (e.g. another model): rebuild, then load.
         log.warning("%s", e)
         log.info("rebuilding the index for the current settings")
-        build_index(settings, embedder=embedder, progress=_progress)
+        build_index(settings, embedder=embedder, progress=log_progress(log, "building index: "))
         return QAService.load(settings, embedder=embedder)
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .config import REPO_ROOT, load_settings
+from .progress import log_progress
 
 log = logging.getLogger("qa")
 
@@ -24,20 +25,6 @@ def _setup_logging(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def terminal_progress():
-    """A progress callback that logs each stage and every 10% of long stages."""
-    state = {"msg": None, "pct": -100}
-
-    def report(msg: str, frac: float) -> None:
-        pct = int(frac * 100)
-        stage = msg.split(" ")[0:2]
-        if stage != state["msg"] or pct - state["pct"] >= 10 or frac >= 1.0:
-            log.info("[%3d%%] %s", pct, msg)
-            state["msg"], state["pct"] = stage, pct
-
-    return report
-
-
 def _settings(args) -> "Settings":  # noqa: F821
     return load_settings(
         corpus_dir=getattr(args, "corpus", None),
@@ -51,7 +38,7 @@ def cmd_build(args) -> int:
     from .index import build_index
 
     settings = _settings(args)
-    report = build_index(settings, progress=terminal_progress(), force=args.force)
+    report = build_index(settings, progress=log_progress(log), force=args.force)
     for s in report.skipped:
         log.warning("skipped %s: %s", s["source"], s["reason"])
     state = "built" if report.rebuilt else "up to date"

@@ -73,7 +73,7 @@ class SentenceTransformerEmbedder:
 
     def embed_passages(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
         out = []
-        step = self.batch_size * 4
+        step = self.batch_size
         for i in range(0, len(texts), step):
             out.append(self._encode([self.passage_prefix + t for t in texts[i:i + step]]))
             if progress:

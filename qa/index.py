@@ -25,7 +25,6 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
@@ -44,7 +43,7 @@ FORMAT = 1
 VECTOR_STORE = "faiss"
 KEEP_VERSIONS = 2
 
-Progress = Callable[[str, float], None]  # (stage message, fraction 0..1)
+from .progress import Progress  # noqa: E402  (stage message, fraction 0..1)
 
 
 class IndexError_(RuntimeError):
