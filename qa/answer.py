@@ -325,23 +325,22 @@ class ExtractiveAnswerer:
         return out
 
     def _date_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
-        want_year = bool(re.search(r"哪一年|哪年", q.norm))
+        want_year = bool(re.search(r"哪一年|哪年|何年", q.norm))
         rx = _YEAR_ONLY if want_year else _DATE
         out = []
         for rank, hit in enumerate(hits):
+            ctx = self.context(hit.chunk)
             for sent in _spans(hit, rank, _SENT_SPLIT):
                 snorm = sent.norm
                 dates = list(rx.finditer(snorm))
-                if not dates:
-                    continue
-                cov, _ = _coverage(q, self.weights, snorm, snorm, self.context(hit.chunk))
-                positions = [_matched(g, snorm) for g in q.terms if _matched(g, snorm) >= 0]
-                anchor = min(positions) if positions else 0
-                # A date governs what follows it: take the last one before the matched terms.
-                before = [d for d in dates if d.start() <= anchor]
-                d = before[-1] if before else dates[0]
-                score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - d.start())
-                out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))
+                for i, d in enumerate(dates):
+                    # What a date is about lies between its neighbouring dates:
+                    # "6月28日…培训班;9月14日…党务干部培训班".
+                    lo = dates[i - 1].end() if i > 0 else 0
+                    hi = dates[i + 1].start() if i + 1 < len(dates) else len(snorm)
+                    cov, _ = _coverage(q, self.weights, snorm[lo:hi], snorm, ctx)
+                    score = 10 * cov + 1.0 / (rank + 1)
+                    out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))
         return out
 
     def _place_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:

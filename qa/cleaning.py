@@ -16,6 +16,7 @@ _BOILERPLATE_LINE = re.compile(
         original\s*url\s*[:：] | 原文(链接|鏈接|地址)\s*[:：] | 来源\s*[:：]\s*http | https?://\S+$
       | .{0,30}(欢迎(来到|访问)|當前位置|当前(所在|位置)|您的位置)
       | 首页\s*[>＞] | 首頁\s*[>＞]
+      | ([^|｜\s]{1,8}\s*[|｜]\s*){3,}[^|｜]*$
       | .*(上一篇|下一篇|上一條|下一條|上一条|下一条)\s*[:：]
       | .*【关闭窗口】 | .*【(打印|关闭)】
       | .*(免责声明|免責聲明|版权所有|版權所有|版权归|本站部分信息|本网部分|本站观点|本站觀點)
@@ -58,17 +59,16 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width a file was hard-wrapped at, or None if it was not."""
-    widths = [display_width(s) for s in lines if s.strip()]
-    if len(widths) < 5:
+    """The line length (in characters) a file was hard-wrapped at, or None.
+
+    A wrapped file has many lines of nearly the same, maximal length; digits
+    and Latin letters make a line a little longer or shorter, hence the band."""
+    lengths = sorted(len(s) for s in lines if s.strip())
+    if len(lengths) < 5:
         return None
-    buckets: dict[int, int] = {}
-    for w in widths:
-        buckets[w // 4] = buckets.get(w // 4, 0) + 1
-    top = max(buckets, key=lambda b: (buckets[b], b))
-    near = sum(n for b, n in buckets.items() if abs(b - top) <= 1)
-    width = max(w for w in widths if abs(w // 4 - top) <= 1)
-    if width >= 40 and near >= 0.4 * len(widths):
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(1 for n in lengths if 0.85 * width <= n <= width * 1.1)
+    if width >= 20 and full >= 0.4 * len(lengths) and lengths[-1] <= width * 1.5:
         return width
     return None
 
@@ -110,7 +110,7 @@ def clean(text: str) -> CleanText:
             prev = kept[i - 1][2]
             joined = (
                 wrap is not None
-                and display_width(prev) >= wrap - 8
+                and len(prev) >= 0.85 * wrap
                 and not _PARA_START.match(s)
             )
             if not joined:

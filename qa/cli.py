@@ -26,8 +26,9 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def _settings(args) -> "Settings":  # noqa: F821
+    corpus = getattr(args, "corpus", None)
     return load_settings(
-        corpus_dir=getattr(args, "corpus", None),
+        corpus_dir=corpus if isinstance(corpus, str) else None,  # eval takes a list: see cmd_eval
         index_dir=getattr(args, "index", None),
         model=getattr(args, "model", None),
         top_k=getattr(args, "top_k", None),
@@ -72,6 +73,14 @@ def cmd_eval(args) -> int:
     questions = load_questions(Path(args.questions))
     if args.split:
         questions = [q for q in questions if q.get("split") == args.split]
+    if args.corpus:
+        # Evaluate on the union of the given corpus folders, in an index of its own.
+        from .index import build_index
+
+        out = Path(args.out)
+        staging = stage_corpora([Path(c) for c in args.corpus], out / "corpus")
+        settings = settings.with_overrides(corpus_dir=staging, index_dir=args.index or out / "index")
+        build_index(settings, progress=log_progress(log))
     svc = QAService.load(settings)
     svc.ask("预热")  # load lazy parts so latency figures are for a warm service
     report = evaluate(svc, questions)
@@ -87,6 +96,22 @@ def cmd_eval(args) -> int:
     print(print_summary(report))
     log.info("wrote %s and %s", jpath, mpath)
     return 0
+
+
+def stage_corpora(folders: list[Path], staging: Path) -> Path:
+    """A folder that links every report of several corpus folders (one subfolder each)."""
+    import shutil
+
+    from .loaders import find_corpus_files
+
+    if staging.exists():
+        shutil.rmtree(staging)
+    for i, folder in enumerate(folders):
+        for f in find_corpus_files(folder):
+            dst = staging / f"{i}_{folder.name}" / f.relative_to(folder)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            dst.symlink_to(f.resolve())
+    return staging
 
 
 def cmd_serve(args) -> int:
@@ -126,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("eval", help="evaluate on a question set")
     common(e)
+    e.add_argument("--corpus", action="append",
+                   help="evaluate on these corpus folders (repeatable; builds an index under --out)")
     e.add_argument("--questions", default=str(REPO_ROOT / "eval" / "questions.jsonl"))
     e.add_argument("--out", default=str(REPO_ROOT / "eval" / "out"))
     e.add_argument("--split", help="only questions of this split (tuned / unseen)")

@@ -107,10 +107,24 @@ def corpus_hashes(corpus_dir: Path) -> dict[str, str]:
     return out
 
 
+# The code that turns files into chunks: when it changes, so may the chunks.
+_PIPELINE_FILES = ("loaders.py", "cleaning.py", "metadata.py", "places.py", "data/gazetteer.tsv",
+                   "textnorm.py", "chunking.py", "ingest.py", "tokenize_zh.py", "keyword_index.py")
+
+
+def pipeline_fingerprint() -> str:
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _PIPELINE_FILES:
+        h.update(name.encode() + (here / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
 def build_settings(settings: Settings, model_fp: str) -> dict:
     """The settings that decide the index contents: a change means a rebuild."""
     return {
         "format": FORMAT,
+        "pipeline": pipeline_fingerprint(),
         "model": Path(settings.model).name,
         "model_fingerprint": model_fp,
         "query_prefix": settings.query_prefix,

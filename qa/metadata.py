@@ -15,17 +15,33 @@ _RANGE_AFTER = re.compile(r"^\s*(以来|至今|起|开始|至|到|—|-)")
 _YEAR_IN_BODY = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
+_TITLE_STRONG = re.compile(r"工作|综述|總結|总结|汇报|匯報|报告|報告|概况|概況|纪实|紀實")
+_NOT_TITLE = re.compile(r"(网|網|网站|網站|中心|平台|门户|首页)$|[|｜]|首页|首頁")
+
+
+def _banner_like(s: str) -> bool:
+    return len(s) < 20 and not _TITLE_STRONG.search(s) or bool(_NOT_TITLE.search(s))
+
+
 def detect_title(lines: list[str]) -> tuple[str, int]:
-    """(title, index of the title line) among the first lines of a cleaned report."""
-    head = lines[:12]
-    for i, line in enumerate(head):
+    """(title, index of the title line) of a cleaned report.
+
+    The title is the first line, unless the lines above it are site banners
+    (赣鄱党建资讯网, 政讯通中心): those are skipped, scoring each candidate so
+    that a banner sharing words with a title loses to the real one."""
+    best, best_i, best_score = "", 0, -99
+    for i, line in enumerate(lines[:12]):
         s = line.strip()
-        if 4 <= len(s) <= 90 and not s.endswith(("。", "；")) and _TITLE_WORDS.search(s):
-            return s, i
-    for i, line in enumerate(head):
-        if line.strip():
-            return line.strip()[:90], i
-    return "", 0
+        if not s:
+            continue
+        score = (2 * bool(_TITLE_YEAR.search(to_halfwidth(s))) + 2 * bool(_TITLE_STRONG.search(s))
+                 + bool(_TITLE_WORDS.search(s)) - 4 * bool(_NOT_TITLE.search(s))
+                 - 4 * (not 4 <= len(s) <= 90 or s.endswith(("。", "；", ";"))))
+        if score > best_score:
+            best, best_i, best_score = s[:90], i, score
+        if not _banner_like(s):
+            break  # real content: the title can't be further down
+    return best, best_i
 
 
 def detect_years(title: str, body: str) -> list[int]:

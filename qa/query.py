@@ -34,6 +34,13 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
 _GROUP_OF = {phrase: g for g in SYNONYM_GROUPS for phrase in g}
 _PHRASES = sorted(_GROUP_OF, key=len, reverse=True)
 
+# The same phrases split by the question word: "发展了多少名党员", "接收了几名新党员".
+# The named groups are the words to take out; 多少/几 and the unit stay.
+_SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
+    (re.compile(r"(?P<a>发展|接收|吸收|新发展)了?(?:多少|几)[名个位\s]?(?P<b>新?党员)"), SYNONYM_GROUPS[0]),
+    (re.compile(r"(?P<a>新)?(?P<b>入党)的?(?:有|是)?(?:多少|几)"), SYNONYM_GROUPS[0]),
+]
+
 _MONEY_Q = re.compile(r"多少钱|资金|金额|经费|款|慰问金|救助金|费用|多少万元|党费")
 _RATE_Q = re.compile(r"率|比例|百分之|占比|同比|增长了?多少|上升了?多少|下降了?多少")
 
@@ -75,6 +82,12 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int]]:
     indices of the terms that qualify it)."""
     found: list[tuple[int, tuple[str, ...]]] = []
     rest = text
+    for rx, group in _SPLIT_PHRASES:
+        for m in rx.finditer(rest):
+            for name in ("a", "b"):
+                if m.group(name):
+                    found.append((m.start(name), group))
+                    rest = rest[:m.start(name)] + " " * len(m.group(name)) + rest[m.end(name):]
     for phrase in _PHRASES:
         if phrase in ("多少人", "多少名"):
             continue
@@ -88,6 +101,9 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int]]:
         if w in STOPWORDS or re.fullmatch(r"[\d.]+|[a-z]", w) or not w.strip():
             continue
         if len(w) == 1 and not re.match(r"[\u4e00-\u9fff]", w):
+            continue
+        # A word that is part of a phrase already matched (接收 in 接收新党员) adds nothing.
+        if any(w in alt for _, g in found if len(g) > 1 for alt in g):
             continue
         found.append((i, (w,)))
     found.sort(key=lambda f: f[0])
@@ -112,7 +128,7 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]) -> 
     # Blanked-out spans confuse the tagger: tag the text without spaces and map back.
     idx = [i for i in range(ask_end, len(text)) if not text[i].isspace()]
     tail = "".join(text[i] for i in idx)
-    pos, head_pos, phrase_start, verbs = 0, None, None, 0
+    pos, head_pos, phrase_start, verbs, first_verb = 0, None, None, 0, None
     for w, flag in pseg.cut(tail):
         start = idx[pos] if pos < len(idx) else len(text)
         pos += len(w)
@@ -124,6 +140,8 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]) -> 
         # A verb may open the phrase (操作规范), but after a noun it ends it (工人追回).
         if nounish or (flag[0] == "v" and head_pos is None and verbs < 2):
             verbs += 0 if nounish else 1
+            if not nounish and first_verb is None:
+                first_verb = start
             phrase_start = start if phrase_start is None else phrase_start
             if nounish:
                 head_pos = start + len(w) - 1
@@ -134,6 +152,11 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]) -> 
         if inside:
             head = inside[-1][1]
             return head, sorted({k for _, k in inside if k != head})
+    if first_verb is not None:
+        # Only a verb follows ("多少人参加"): the people counted are those who do it.
+        at = [k for i, k in occurrences if i == first_verb]
+        if at:
+            return at[0], []
     before = [k for i, k in occurrences if i < ask_end]
     return (before[-1] if before else 0), []
 
