@@ -44,8 +44,11 @@ _PLACE_WORD = re.compile(
 )
 
 
+_TRAILING_VERB = re.compile(r"(办公|工作|召开|举行|举办|开展)$")
+
+
 def _looks_like_place(s: str) -> bool:
-    s = s.strip().rstrip("。")
+    s = _TRAILING_VERB.sub("", s.strip().rstrip("。"))
     return bool(_PLACE_WORD.search(s)) and not s.startswith(("全市", "全省", "各"))
 
 
@@ -284,7 +287,7 @@ class ExtractiveAnswerer:
 
     def _number_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
-        head = q.terms[q.head] if q.head >= 0 else None
+        heads = [q.terms[k] for k in ([q.head] + q.head_alts if q.head >= 0 else [])]
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
             if not _question_numbers_present(q, ctx):
@@ -301,7 +304,8 @@ class ExtractiveAnswerer:
                     # The counted thing must be named where the figure is (for a
                     # share, in the same sentence: "…达标,占全部…的89%").
                     where = sent.norm if q.unit == "%" else cnorm
-                    if head and not _head_present(head, where, q.norm):
+                    head = next((h for h in heads if _head_present(h, where, q.norm)), None)
+                    if heads and head is None:
                         continue
                     # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
                     if any(_matched(q.terms[j], cnorm) < 0 for j in q.modifiers):
@@ -359,6 +363,8 @@ class ExtractiveAnswerer:
                     for m in _PLACE.finditer(snorm):
                         grp = "p" if m.group("p") else "q"
                         a, b = m.start(grp), m.end(grp)
+                        tail = _TRAILING_VERB.search(snorm[a:b])
+                        b = a + tail.start() if tail else b
                         if _looks_like_place(snorm[a:b]):
                             found.append((a, b))
                 if not found:

@@ -38,7 +38,6 @@ _PHRASES = sorted(_GROUP_OF, key=len, reverse=True)
 # The named groups are the words to take out; 多少/几 and the unit stay.
 _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?P<a>发展|接收|吸收|新发展)了?(?:多少|几)[名个位\s]?(?P<b>新?党员)"), SYNONYM_GROUPS[0]),
-    (re.compile(r"(?P<a>新)?(?P<b>入党)的?(?:有|是)?(?:多少|几)"), SYNONYM_GROUPS[0]),
 ]
 
 _MONEY_Q = re.compile(r"多少钱|资金|金额|经费|款|慰问金|救助金|费用|多少万元|党费")
@@ -65,6 +64,7 @@ class QueryInfo:
     terms: list[tuple[str, ...]] = field(default_factory=list)  # content terms, each a group of alternatives
     head: int = -1  # index in terms of the thing a number question counts (nearest to 多少)
     modifiers: list[int] = field(default_factory=list)  # terms qualifying it: 厅级 in 多少名厅级干部
+    head_alts: list[int] = field(default_factory=list)  # other nouns of its phrase (the tagger may misplace the head)
     relative_year: bool = False
 
     @property
@@ -113,13 +113,14 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int]]:
             groups.append(g)
     occurrences = [(i, groups.index(g)) for i, g in found]  # every place each term stands
     ask = _ASK.search(text)
-    head, modifiers = -1, []
+    head, modifiers, alts = -1, [], []
     if ask and groups:
-        head, modifiers = _head_index(text, ask.end(), occurrences)
-    return groups, head, modifiers
+        head, modifiers, alts = _head_index(text, ask.end(), occurrences)
+    return groups, head, modifiers, alts
 
 
-def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]) -> tuple[int, list[int]]:
+def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
+                ) -> tuple[int, list[int], list[int]]:
     """Which term is the counted thing: the last noun of the noun phrase right
     after 多少 ("多少名优秀共产党员" -> 共产党员, "为多少位工人追回欠薪" -> 工人,
     "多少项操作规范" -> 规范), or, when nothing follows, the term just before
@@ -129,6 +130,7 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]) -> 
     idx = [i for i in range(ask_end, len(text)) if not text[i].isspace()]
     tail = "".join(text[i] for i in idx)
     pos, head_pos, phrase_start, verbs, first_verb = 0, None, None, 0, None
+    nouns: list[tuple[int, int]] = []  # spans of the phrase's nouns; the other words qualify them
     for w, flag in pseg.cut(tail):
         start = idx[pos] if pos < len(idx) else len(text)
         pos += len(w)
@@ -145,20 +147,29 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]) -> 
             phrase_start = start if phrase_start is None else phrase_start
             if nounish:
                 head_pos = start + len(w) - 1
+                if flag[0] not in "ab":
+                    nouns.append((start, start + len(w)))
             continue
         break
     if head_pos is not None:
         inside = [(i, k) for i, k in occurrences if phrase_start <= i <= head_pos]
         if inside:
             head = inside[-1][1]
-            return head, sorted({k for _, k in inside if k != head})
+            # Each noun stands for its last term (优秀共产党员 -> 党员; 优秀 qualifies it).
+            noun_k = set()
+            for a, b in nouns:
+                in_noun = [k for i, k in inside if a <= i < b]
+                if in_noun:
+                    noun_k.add(in_noun[-1])
+            alts = sorted(noun_k - {head})
+            return head, sorted({k for _, k in inside if k != head and k not in noun_k}), alts
     if first_verb is not None:
         # Only a verb follows ("多少人参加"): the people counted are those who do it.
         at = [k for i, k in occurrences if i == first_verb]
         if at:
-            return at[0], []
+            return at[0], [], []
     before = [k for i, k in occurrences if i < ask_end]
-    return (before[-1] if before else 0), []
+    return (before[-1] if before else 0), [], []
 
 
 def _years(norm: str) -> list[int]:
@@ -222,8 +233,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         stripped = _GENERIC_MONEY.sub(" ", stripped)
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
-    terms, head, modifiers = content_terms(stripped)
+    terms, head, modifiers, head_alts = content_terms(stripped)
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,
-        unit=unit, terms=terms, head=head, modifiers=modifiers, relative_year=bool(_RELATIVE_YEAR.search(norm)),
+        unit=unit, terms=terms, head=head, modifiers=modifiers, head_alts=head_alts, relative_year=bool(_RELATIVE_YEAR.search(norm)),
     )
