@@ -81,6 +81,7 @@ def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int, first_id:
             places=list(doc.places),
             org=doc.org,
             section=section,
+            page=doc.page_at(src_start),
         ))
     return chunks
 

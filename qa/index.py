@@ -267,7 +267,7 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
             "chunks": len(chunks),
             "documents": [
                 {"source": d.source, "title": d.title, "years": d.years, "places": d.places,
-                 "org": d.org, "label": place_label(d.places, d.org), "encoding": d.encoding,
+                 "org": d.org, "label": place_label(d.places, d.org), "encoding": d.encoding, "format": d.format,
                  "chars": len(d.text), "chunks": chunk_counts.get(d.doc_id, 0), "warnings": d.warnings}
                 for d in ingest.documents
             ],

@@ -26,7 +26,8 @@ class IngestResult:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "utf-8") -> Document:
+def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "utf-8",
+                       fmt: str = "text", pages: list[int] | None = None) -> Document:
     cleaned = clean(text)
     meta = describe(cleaned.text)
     body_text, offsets = cleaned.text, cleaned.offsets
@@ -53,6 +54,8 @@ def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "u
         places=meta["places"],
         org=meta["org"],
         warnings=warnings,
+        format=fmt,
+        pages=list(pages or []),
     )
 
 

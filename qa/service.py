@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 
 from .answer import ExtractiveAnswerer, TermWeights, refusal
 from .config import Settings, load_settings
 from .embeddings import load_embedder
 from .followup import resolve_follow_up
-from .index import LoadedIndex, load_index
+from .index import LoadedIndex, current_version, load_index
 from .query import QueryInfo, analyse
 from .retrieval import Retriever, coverage_summary, scope_for
 from .textnorm import normalize
@@ -23,11 +24,14 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-class QAService:
+
+
+class _Engine:
+    """Everything that depends on one index version; never changed once built,
+    so a question keeps the version it started on while a newer one goes live."""
+
     def __init__(self, settings: Settings, index: LoadedIndex, embedder):
-        self.settings = settings
         self.index = index
-        self.embedder = embedder
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
         self.answerer = ExtractiveAnswerer(TermWeights([c.search_text for c in index.chunks]),
                                            context=self._context)
@@ -38,6 +42,14 @@ class QAService:
         before = prev.search_text if prev is not None and prev.doc_id == chunk.doc_id else ""
         return f"{normalize(chunk.section)} {normalize(chunk.title)} {before} {chunk.search_text}"
 
+
+class QAService:
+    def __init__(self, settings: Settings, index: LoadedIndex, embedder):
+        self.settings = settings
+        self.embedder = embedder
+        self._engine = _Engine(settings, index, embedder)
+        self._swap_lock = threading.Lock()
+
     @classmethod
     def load(cls, settings: Settings | None = None, embedder=None) -> "QAService":
         settings = settings or load_settings()
@@ -46,26 +58,46 @@ class QAService:
         return cls(settings, index, embedder)
 
     @property
+    def index(self) -> LoadedIndex:
+        return self._engine.index
+
+    @property
     def version(self) -> str:
-        return self.index.version
+        return self._engine.index.version
+
+    def refresh(self) -> bool:
+        """Switch to a newer index version if one went live; True if it switched.
+        Questions already running finish on the version they started with."""
+        live = current_version(self.settings.index_dir)
+        if live is None or live == self.version:
+            return False
+        with self._swap_lock:
+            if live == self.version:
+                return False
+            engine = _Engine(self.settings, load_index(self.settings), self.embedder)
+            self._engine = engine
+        log.info("now serving index version %s", engine.index.version)
+        return True
 
     def coverage(self) -> str:
         return coverage_summary(self.index)
 
     def retrieve(self, question: str, mode: str | None = None, top_k: int | None = None) -> tuple[QueryInfo, list[Hit]]:
+        eng = self._engine
         q = analyse(question)
-        scope = scope_for(q, self.index)
-        hits = self.retriever.search(q, top_k or self.settings.top_k, mode or self.settings.retrieval_mode, scope)
+        scope = scope_for(q, eng.index)
+        hits = eng.retriever.search(q, top_k or self.settings.top_k, mode or self.settings.retrieval_mode, scope)
         return q, hits
 
     def ask(self, question: str, history: list[str] | None = None, mode: str | None = None) -> Answer:
         t0 = time.perf_counter()
-        answer = self._ask(question, history, mode or self.settings.retrieval_mode)
+        eng = self._engine  # one version for the whole question
+        answer = self._ask(eng, question, history, mode or self.settings.retrieval_mode)
         answer.latency_ms = (time.perf_counter() - t0) * 1000
-        answer.index_version = self.index.version
+        answer.index_version = eng.index.version
         return answer
 
-    def _ask(self, question: str, history: list[str] | None, mode: str) -> Answer:
+    def _ask(self, eng: _Engine, question: str, history: list[str] | None, mode: str) -> Answer:
         text = _CONTROL.sub("", question or "").strip()
         if not text:
             return Answer(question=question or "", answer=None, reply="请输入一个问题，例如：2011年中山市直属机关发展了多少名党员？")
@@ -74,16 +106,16 @@ class QAService:
                           reply=f"问题太长（{len(text)}字）。请用一句话提问，不超过{MAX_QUESTION_CHARS}字。")
         resolved = resolve_follow_up(text, history)
         q = analyse(resolved)
-        scope = scope_for(q, self.index)
+        scope = scope_for(q, eng.index)
         if mode == "hybrid+filter" and scope.allowed is not None and not scope.allowed:
             ans = refusal(q, scope.problem)
         elif not q.terms:
             ans = refusal(q, "没有看懂要问什么。请说明要查的事项，例如：2011年中山市直属机关发展了多少名党员？")
         else:
-            hits = self.retriever.search(q, self.settings.top_k, mode, scope)
-            ans = self.answerer.answer(q, hits)
+            hits = eng.retriever.search(q, self.settings.top_k, mode, scope)
+            ans = eng.answerer.answer(q, hits)
             if ans.refused and q.kind != "describe":
-                ans.reply += f"\n知识库现有报告：{self.coverage()}。"
+                ans.reply += f"\n知识库现有报告：{coverage_summary(eng.index)}。"
         ans.question = question
         ans.resolved_question = resolved
         return ans

@@ -28,6 +28,14 @@ class Document:
     places: list[str] = field(default_factory=list)  # canonical place names (gazetteer), e.g. 中山市
     org: str = ""  # the kind of organisation reported on, e.g. 市直机关, 省直机关
     warnings: list[str] = field(default_factory=list)
+    format: str = "text"  # text | docx | pdf | html
+    pages: list[int] = field(default_factory=list)  # source offsets where pages 2, 3, ... start (PDF)
+
+    def page_at(self, source_offset: int) -> int | None:
+        """1-based page number of a source offset, for paged formats."""
+        if not self.pages and self.format != "pdf":
+            return None
+        return 1 + sum(1 for p in self.pages if p <= source_offset)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the source file of the cleaned span ``text[start:end]``."""
@@ -53,6 +61,7 @@ class Chunk:
     places: list[str] = field(default_factory=list)
     org: str = ""
     section: str = ""  # the heading the chunk sits under, when the report has them
+    page: int | None = None  # page the chunk starts on (PDF)
 
 
 @dataclass
@@ -78,9 +87,10 @@ class Citation:
     quote_start: int = 0  # offsets of quote inside text
     quote_end: int = 0
     chunk_id: int = -1
+    page: int | None = None
 
     def to_dict(self) -> dict:
-        return {
+        d = {
             "n": self.n,
             "source": self.source,
             "title": self.title,
@@ -88,6 +98,9 @@ class Citation:
             "quote": self.quote,
             "score": round(float(self.score), 4),
         }
+        if self.page is not None:
+            d["page"] = self.page
+        return d
 
 
 @dataclass
