@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import chunk_documents
+from .embedding_cache import EmbeddingCache
 from .config import Settings
 from .ingest import load_corpus
 from .keyword_index import BM25Index
@@ -71,6 +72,7 @@ class BuildReport:
     skipped: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     index_dir: str = ""
+    embedded: int = 0  # passages embedded by this build (the rest came from the cache)
 
 
 @dataclass
@@ -227,13 +229,22 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
         log.info("%d documents -> %d chunks (%d files skipped)",
                  len(ingest.documents), len(chunks), len(ingest.skipped))
 
-        progress("loading the embedding model", 0.08)
-        embedder = embedder or load_embedder(settings)
+        loaded = [embedder]
+
+        def get_embedder():
+            # Loading the model takes seconds: only when something needs embedding.
+            if loaded[0] is None:
+                progress("loading the embedding model", 0.08)
+                loaded[0] = load_embedder(settings)
+            return loaded[0]
 
         def on_embed(done: int, total: int) -> None:
             progress(f"embedding passages {done}/{total}", 0.1 + 0.8 * done / max(total, 1))
 
-        vecs = embedder.embed_passages([passage_text(c) for c in chunks], progress=on_embed)
+        cache = EmbeddingCache(index_dir / "cache", wanted["model_fingerprint"])
+        vecs, embedded = cache.embed(get_embedder, [passage_text(c) for c in chunks], progress=on_embed)
+        dim = vecs.shape[1] if len(vecs) else get_embedder().dim
+        log.info("embedded %d new passages, %d reused from the cache", embedded, len(chunks) - embedded)
 
         version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
         vroot = index_dir / "versions"
@@ -246,7 +257,7 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
         folder.mkdir()
 
         progress("writing the index", 0.92)
-        store = make_vector_store(VECTOR_STORE, embedder.dim)
+        store = make_vector_store(VECTOR_STORE, dim)
         ids = np.array([c.chunk_id for c in chunks], dtype=np.int64)
         if len(chunks):
             store.add(ids, vecs)
@@ -262,7 +273,7 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
             "version": version,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "settings": wanted,
-            "dim": embedder.dim,
+            "dim": dim,
             "files": hashes,
             "chunks": len(chunks),
             "documents": [
@@ -273,6 +284,7 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
             ],
             "skipped": [asdict(s) for s in ingest.skipped],
             "build_seconds": round(time.time() - t0, 2),
+            "embedded_passages": embedded,
         }
         # The manifest is written last: its presence marks the version complete.
         tmp = folder / "manifest.json.tmp"
@@ -280,12 +292,13 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
         _load_version(index_dir, version)  # verify it loads before it goes live
         os.replace(tmp, folder / "manifest.json")
         _switch_current(index_dir, version)
+        cache.save()
         _prune(index_dir, version)
         progress("index ready", 1.0)
         log.info("built index %s: %d documents, %d chunks in %.1fs",
                  version, len(ingest.documents), len(chunks), time.time() - t0)
         return BuildReport(version, True, len(ingest.documents), len(chunks),
-                           manifest["skipped"], time.time() - t0, str(index_dir))
+                           manifest["skipped"], time.time() - t0, str(index_dir), embedded)
 
 
 # ---------------------------------------------------------------- load
