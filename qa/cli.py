@@ -1,4 +1,4 @@
-"""The `qa` command: build, ask, eval, serve."""
+"""The `qa` command: build, ask, eval, serve, feedback."""
 
 from __future__ import annotations
 
@@ -125,6 +125,38 @@ def cmd_serve(args) -> int:
     return app.main(argv) or 0
 
 
+def cmd_feedback(args) -> int:
+    import sqlite3
+
+    from .feedback import FeedbackStore
+
+    data_dir = load_settings().data_dir
+    try:
+        return _feedback(args, FeedbackStore.in_dir(data_dir))
+    except (OSError, sqlite3.Error) as e:
+        log.error("feedback store in %s: %s", data_dir, e)
+        return 2
+
+
+def _feedback(args, store) -> int:
+    if args.action == "export":
+        n = store.export_questions(Path(args.out), only_down=args.only_down)
+        print(f"wrote {n} questions to {args.out}")
+        return 0
+    counts = store.counts()
+    print(f"feedback in {store.path}: 👍 {counts['up']}  👎 {counts['down']}")
+    latest = store.latest(rating=-1, limit=args.limit)
+    if latest:
+        print(f"\nlatest 👎 ({len(latest)}):")
+    for r in latest:
+        q = r["resolved_question"] or r["question"]
+        print(f"- #{r['id']} {r['created_at']} {q}")
+        print(f"    answer: {r['answer'] if r['answer'] is not None else '(refusal)'}")
+        if r["correction"]:
+            print(f"    correction: {r['correction']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qa", description="Questions and cited answers over government work reports.")
     p.add_argument("-v", "--verbose", action="store_true")
@@ -159,6 +191,15 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--compare", action="store_true", help="also run the retrieval ablations")
     e.add_argument("--top-k", type=int, dest="top_k")
     e.set_defaults(func=cmd_eval)
+
+    f = sub.add_parser("feedback", help="staff feedback (👍/👎): statistics, export as questions")
+    fsub = f.add_subparsers(dest="action", required=True)
+    fx = fsub.add_parser("export", help="write the feedback as a question set (eval/questions.jsonl format)")
+    fx.add_argument("--out", default=str(REPO_ROOT / "eval" / "feedback.jsonl"))
+    fx.add_argument("--only-down", action="store_true", help="only answers rated 👎")
+    fs = fsub.add_parser("stats", help="counts of 👍/👎 and the latest 👎")
+    fs.add_argument("--limit", type=int, default=10, help="how many of the latest 👎 to show")
+    f.set_defaults(func=cmd_feedback)
 
     s = sub.add_parser("serve", help="run the Gradio chat app")
     common(s, corpus=True)

@@ -21,6 +21,7 @@ class Settings:
     corpus_dir: Path = REPO_ROOT / "corpus"
     index_dir: Path = REPO_ROOT / "index"
     models_dir: Path = REPO_ROOT / "models"
+    data_dir: Path = REPO_ROOT / "data"  # run-time data: feedback.sqlite3
     # A name of a folder under models_dir, or a path to any sentence-transformers
     # model folder (bge-small-zh, bge-m3, m3e-small ...).
     model: str = DEFAULT_MODEL
@@ -37,6 +38,8 @@ class Settings:
     batch_size: int = 32
     host: str = "127.0.0.1"
     port: int = 7860
+    # The admin tab (qa/admin_ui.py) exists only when this is set; never an open one.
+    admin_password: str = ""
 
     def resolved_model_path(self) -> Path:
         p = Path(self.model).expanduser()
@@ -46,7 +49,7 @@ class Settings:
 
     def with_overrides(self, **kw) -> "Settings":
         clean = {k: v for k, v in kw.items() if v is not None}
-        for k in ("corpus_dir", "index_dir", "models_dir"):
+        for k in ("corpus_dir", "index_dir", "models_dir", "data_dir"):
             if k in clean:
                 clean[k] = Path(clean[k])
         return replace(self, **clean)
@@ -56,6 +59,7 @@ _ENV = {
     "corpus_dir": "QA_CORPUS",
     "index_dir": "QA_INDEX",
     "models_dir": "QA_MODELS_DIR",
+    "data_dir": "QA_DATA_DIR",
     "model": "QA_MODEL",
     "query_prefix": "QA_QUERY_PREFIX",
     "passage_prefix": "QA_PASSAGE_PREFIX",
@@ -68,6 +72,7 @@ _ENV = {
     "batch_size": "QA_BATCH_SIZE",
     "host": "QA_HOST",
     "port": "QA_PORT",
+    "admin_password": "QA_ADMIN_PASSWORD",
 }
 
 

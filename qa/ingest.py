@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cleaning import clean
-from .loaders import UnreadableFile, find_corpus_files, read_text_file
+from .loaders import UnreadableFile, find_corpus_files, read_report_file
 from .metadata import describe
 from .types import Document
 
@@ -62,10 +62,11 @@ def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "u
 def load_document(path: Path, corpus_dir: Path) -> Document:
     """Read, decode, clean and describe one file; raises UnreadableFile with the reason."""
     try:
-        raw = read_text_file(path, corpus_dir)
+        raw = read_report_file(path, corpus_dir)
     except OSError as e:
         raise UnreadableFile(f"cannot read the file ({e.strerror or e})") from e
-    return document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding)
+    # For .docx/.pdf/.html the extracted text is the source: offsets and page starts point into it.
+    return document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding, fmt=raw.format, pages=raw.pages)
 
 
 def load_corpus(corpus_dir: Path) -> IngestResult:
@@ -79,7 +80,7 @@ def load_corpus(corpus_dir: Path) -> IngestResult:
             log.warning("skipped %s: %s", rel, e)
             result.skipped.append(Skipped(rel, str(e)))
             continue
-        log.info("read %s (%s): %s | years=%s places=%s org=%s",
-                 rel, doc.encoding, doc.title, doc.years, doc.places, doc.org)
+        log.info("read %s (%s%s): %s | years=%s places=%s org=%s",
+                 rel, doc.format, f", {doc.encoding}" if doc.encoding else "", doc.title, doc.years, doc.places, doc.org)
         result.documents.append(doc)
     return result

@@ -1,96 +1,73 @@
-"""Find report files in a corpus folder and decode them to text.
+"""Find report files in a corpus folder, enforce the size limit, hash and read them.
 
-The encoding is detected from the bytes, never from the file name: UTF-8
-(with or without BOM) first, because a valid UTF-8 Chinese text is almost
-never valid by accident; then GB18030 (a superset of GBK and GB2312); then
-whatever charset-normalizer is confident about.
+Turning the bytes into text is :mod:`qa.formats`' job: plain text (UTF-8,
+UTF-16 with BOM, GBK/GB18030, detected from the bytes), Word .docx, text PDF
+and saved web pages, the real type read from the bytes, never the file name.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from .formats import SUPPORTED_SUFFIXES, UnreadableFile, decode_bytes, extract
 
 log = logging.getLogger(__name__)
 
+__all__ = ["SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "UnreadableFile", "RawText",
+           "decode_bytes", "find_corpus_files", "read_report_file", "read_text_file"]
+
 TEXT_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 50 * 1024 * 1024
-
-
-class UnreadableFile(ValueError):
-    """A corpus file that cannot be turned into text; the message says why."""
 
 
 @dataclass
 class RawText:
     path: Path
     rel: str  # path relative to the corpus root, with forward slashes
-    text: str
+    text: str  # the extracted text: the "source" that offsets and page starts point into
     encoding: str
     sha256: str
+    format: str = "text"  # text | docx | pdf | html
+    pages: list[int] = field(default_factory=list)  # PDF: offsets in text where pages 2, 3, ... start
+
+
+def _is_candidate(p: Path) -> bool:
+    # Dot files and Office's lock files ("~$report.docx") are never reports.
+    return p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith((".", "~$"))
 
 
 def find_corpus_files(corpus_dir: Path) -> list[Path]:
-    """Every .txt/.md file under ``corpus_dir`` (recursively), in a stable order."""
+    """Every report file (.txt .md .docx .pdf .html .htm) under ``corpus_dir``
+    (recursively), in a stable order; other extensions are ignored."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    files = [
-        p for p in corpus_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")
-    ]
+    files = [p for p in corpus_dir.rglob("*") if p.is_file() and _is_candidate(p)]
     return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 
-def _cjk_ratio(text: str) -> float:
-    if not text:
-        return 0.0
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    return cjk / len(text)
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """(text, encoding) for the raw bytes of a report; raises UnreadableFile."""
-    if not data.strip():
-        raise UnreadableFile("the file is empty")
-    if b"\x00" in data[:4096]:
-        raise UnreadableFile("the file looks binary (it contains NUL bytes), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-        # GB18030 decodes almost any byte string; insist that it looks like Chinese.
-        if _cjk_ratio(text) > 0.2:
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is not None and best.encoding and best.chaos < 0.2:
-        return str(best), best.encoding
-    raise UnreadableFile("the encoding could not be detected (not UTF-8 or GBK/GB18030)")
-
-
-def read_text_file(path: Path, corpus_dir: Path) -> RawText:
+def read_report_file(path: Path, corpus_dir: Path, max_bytes: int | None = None) -> RawText:
+    """Read one report file into text; raises UnreadableFile (or OSError) with the reason."""
     path = Path(path)
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise UnreadableFile(f"the file is too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB)")
+    if size > limit:
+        raise UnreadableFile(f"the file is too large ({size / 1e6:.1f} MB > {limit / 1e6:.1f} MB limit)")
     data = path.read_bytes()
-    text, encoding = decode_bytes(data)
-    # One line-ending convention, so offsets mean the same on every platform.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    got = extract(path, data)
     return RawText(
         path=path,
         rel=path.relative_to(corpus_dir).as_posix(),
-        text=text,
-        encoding=encoding,
+        text=got.text,
+        encoding=got.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
+        format=got.format,
+        pages=list(got.pages),
     )
+
+
+# The old name, from when only text files were read.
+read_text_file = read_report_file

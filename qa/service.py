@@ -23,7 +23,8 @@ from .types import Answer, Hit
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Terminal escape sequences and control characters are noise pasted in, not text.
+_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class _Engine:

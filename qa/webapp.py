@@ -9,6 +9,11 @@ the cited passages, each with its [n], report title and source file, and the
 supporting span wrapped in ``<mark>``. Every piece of report or user text is
 passed through ``html.escape`` first.
 
+Staff feedback: each answer has the chat's 👍/👎 buttons (``Chatbot.like``);
+the session keeps its Answer objects (``gr.State``, keyed by message index) so
+a rating stores the whole answer in the FeedbackStore (qa/feedback.py). A
+correction box under the chat attaches the right answer to the last rated one.
+
 Gradio 6: the Chatbot takes a list of ``{"role", "content"}`` dicts (there is
 no ``type=`` argument any more), and ``theme``/``css`` are arguments of
 ``launch()`` rather than of ``Blocks()`` — use ``launch_kwargs()`` or
@@ -19,10 +24,15 @@ from __future__ import annotations
 
 import html
 import logging
+import sqlite3
 from typing import Any, Callable
 
 import gradio as gr
 
+from .admin import refresh_service
+from .admin_ui import mount_admin
+from .config import load_settings
+from .feedback import DOWN, UP, FeedbackStore
 from .types import Answer, Citation
 
 log = logging.getLogger(__name__)
@@ -199,21 +209,112 @@ def index_info(service) -> str:
     return "\n\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])
 
 
+# ---------------------------------------------------------------- feedback
+
+FEEDBACK_THANKS = "已记录反馈，谢谢"
+FEEDBACK_HINT = "答案不对？在此填写正确答案（报告中没有则填“无”），点击“提交更正”。"
+
+
+def open_feedback_store(service) -> FeedbackStore | None:
+    """The store in the service's data_dir (else the configured one); None if unusable."""
+    data_dir = getattr(getattr(service, "settings", None), "data_dir", None) or load_settings().data_dir
+    try:
+        return FeedbackStore.in_dir(data_dir)
+    except (OSError, sqlite3.Error):
+        log.exception("feedback store in %s cannot be opened; feedback is off", data_dir)
+        return None
+
+
+def feedback_like(store: FeedbackStore | None, answers: dict | None, rated: dict | None,
+                  index, liked, session_id: str | None = None) -> tuple[dict, str]:
+    """A 👍/👎 (liked True/False; "" or None = withdrawn) on the message at ``index``.
+    Returns the new ``rated`` state and a status line."""
+    rated = _rated(rated)
+    if isinstance(index, (list, tuple)):
+        index = index[0]
+    ans = (answers or {}).get(index)
+    if store is None:
+        return rated, "反馈功能暂不可用（无法写入反馈文件）。"
+    if ans is None:
+        return rated, "这条消息不能评价（回答尚未完成或出错）。"
+    row = rated["ids"].get(index)
+    try:
+        if liked is True or liked is False:
+            rating = UP if liked else DOWN
+            if row is None or not store.set_rating(row, rating):
+                row = store.record(ans, rating, session_id=session_id)
+            rated["ids"][index], rated["last"], rated["seen"] = row, index, max(answers)
+            return rated, FEEDBACK_THANKS + ("。" if liked else f"。{FEEDBACK_HINT}")
+        if row is not None:  # the thumb was clicked again: rating withdrawn
+            store.delete(row)
+            rated["ids"].pop(index, None)
+            if rated["last"] == index:
+                rated["last"] = None
+        return rated, "已撤销评价。"
+    except sqlite3.Error:
+        log.exception("recording feedback failed")
+        return rated, "反馈保存失败，已记录在日志中，请稍后重试。"
+
+
+def feedback_correct(store: FeedbackStore | None, answers: dict | None, rated: dict | None,
+                     correction: str | None, session_id: str | None = None) -> tuple[dict, str, str]:
+    """Attach ``correction`` to the last rated answer, or to the latest answer (rated 👎)
+    when none was rated since it arrived. Returns (rated, status, new text of the box)."""
+    rated = _rated(rated)
+    text = (correction or "").strip()
+    if store is None:
+        return rated, "反馈功能暂不可用（无法写入反馈文件）。", correction or ""
+    if not text:
+        return rated, "请先填写正确答案。", correction or ""
+    answers = answers or {}
+    latest = max(answers) if answers else None
+    index = rated["last"] if rated["last"] in answers and rated["seen"] == latest else latest
+    if index is None:
+        return rated, "请先提问，再对回答提交更正。", correction or ""
+    try:
+        row = rated["ids"].get(index)
+        if row is None or not store.set_correction(row, text):
+            row = store.record(answers[index], DOWN, correction=text, session_id=session_id)
+        rated["ids"][index], rated["last"], rated["seen"] = row, index, latest
+    except sqlite3.Error:
+        log.exception("recording a correction failed")
+        return rated, "反馈保存失败，已记录在日志中，请稍后重试。", correction or ""
+    q = answers[index].resolved_question or answers[index].question
+    return rated, f"{FEEDBACK_THANKS}：更正已附在对“{q[:40]}”的回答上。", ""
+
+
+def _rated(rated: dict | None) -> dict:
+    """A copy of the session's rating state: ``ids`` {chat index: feedback row id},
+    ``last`` the index rated last, ``seen`` the newest answer's index at that moment."""
+    rated = rated or {}
+    return {"ids": dict(rated.get("ids", {})), "last": rated.get("last"), "seen": rated.get("seen")}
+
+
+def _session(request: gr.Request | None) -> str | None:
+    return getattr(request, "session_hash", None) if request is not None else None
+
+
 # ---------------------------------------------------------------- the app
 
-def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
-    """The chat UI over the service returned by ``service_factory()`` (called once, now)."""
+def build_app(service_factory: Callable[[], Any], feedback_store: FeedbackStore | None = None) -> gr.Blocks:
+    """The chat UI over the service returned by ``service_factory()`` (called once, now).
+    Feedback goes to ``feedback_store`` (default: data_dir/feedback.sqlite3)."""
     service = service_factory()
+    store = feedback_store if feedback_store is not None else open_feedback_store(service)
 
-    def respond(message: str, chat: list[dict] | None, history: list[str] | None):
+    def respond(message: str, chat: list[dict] | None, history: list[str] | None, answers: dict | None):
         chat = list(chat or [])
         history = list(history or [])
+        answers = dict(answers or {})  # chat index of an assistant message -> its Answer
         message = message if isinstance(message, str) else ""
         chat.append({"role": "user", "content": render_user(message)})
-        yield "", chat + [{"role": "assistant", "content": THINKING_TEXT}], history
+        answers.pop(len(chat), None)
+        yield "", chat + [{"role": "assistant", "content": THINKING_TEXT}], history, answers
         try:
+            refresh_service(service)  # serve an index version built meanwhile (admin tab or `qa build`)
             ans = service.ask(message, history[-MAX_CONTEXT:] or None)
             content = render_answer(ans)
+            answers[len(chat)] = ans
             if message.strip() and ans.resolved_question:
                 # The resolved form, so a follow-up of a follow-up still has its context.
                 history.append(ans.resolved_question)
@@ -223,7 +324,7 @@ def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
             log.exception("answering %r failed", message[:200])
             content = render_error()
         chat.append({"role": "assistant", "content": content})
-        yield "", chat, history
+        yield "", chat, history, answers
 
     def clear():
         return [], [], ""
@@ -231,6 +332,8 @@ def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\n{DESCRIPTION}")
         history = gr.State([])
+        answers = gr.State({})  # this session's Answer objects, by chat index
+        rated = gr.State({})  # feedback row ids by chat index, and the last rated one
         chatbot = gr.Chatbot(
             label="对话",
             show_label=False,
@@ -238,7 +341,7 @@ def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
             elem_id="qa-chat",
             placeholder="请在下方输入问题，或点击示例问题。",
             buttons=[],  # the messages are HTML: a copy button would copy markup
-            feedback_options=None,
+            feedback_options=("Like", "Dislike"),
         )
         with gr.Row(equal_height=True):
             box = gr.Textbox(
@@ -253,7 +356,26 @@ def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
             send = gr.Button("发送", variant="primary", scale=1, min_width=80, elem_id="qa-send")
             clear_btn = gr.Button("清空对话", scale=1, min_width=80, elem_id="qa-clear")
 
-        io = dict(inputs=[box, chatbot, history], outputs=[box, chatbot, history])
+        with gr.Row(equal_height=True):
+            fb_text = gr.Textbox(placeholder=FEEDBACK_HINT, show_label=False, lines=1, max_lines=3,
+                                 scale=8, elem_id="qa-correction")
+            fb_send = gr.Button("提交更正", scale=1, min_width=80, elem_id="qa-correction-send")
+        fb_status = gr.Markdown("", elem_id="qa-feedback-status")
+
+        def on_like(answers: dict, rated: dict, evt: gr.LikeData, request: gr.Request):
+            return feedback_like(store, answers, rated, evt.index, evt.liked, _session(request))
+
+        def on_correct(text: str, answers: dict, rated: dict, request: gr.Request):
+            return feedback_correct(store, answers, rated, text, _session(request))
+
+        chatbot.like(on_like, [answers, rated], [rated, fb_status])
+        fb_io = dict(inputs=[fb_text, answers, rated], outputs=[rated, fb_status, fb_text])
+        fb_send.click(on_correct, **fb_io)
+        fb_text.submit(on_correct, **fb_io)
+        for clearing in (clear_btn.click, chatbot.clear):
+            clearing(lambda: ({}, {}, ""), None, [answers, rated, fb_status], queue=False)
+
+        io = dict(inputs=[box, chatbot, history, answers], outputs=[box, chatbot, history, answers])
         box.submit(respond, **io)
         send.click(respond, **io)
         clear_btn.click(clear, None, [chatbot, history, box], queue=False)
@@ -269,4 +391,4 @@ def build_app(service_factory: Callable[[], Any]) -> gr.Blocks:
 
         with gr.Accordion("知识库覆盖范围与索引版本", open=False):
             gr.Markdown(index_info(service), elem_id="qa-footer")
-    return demo
+    return mount_admin(demo, service)  # adds the 管理 tab only when QA_ADMIN_PASSWORD is set

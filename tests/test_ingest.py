@@ -105,12 +105,12 @@ def test_load_corpus_finds_subfolders_and_md_and_skips_bad_files(tmp_path, caplo
     (tmp_path / "garbage.txt").write_bytes(_latin1_garbage(7))
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
-    (tmp_path / "notes.pdf").write_bytes(REPORT_TEXT.encode("utf-8"))  # not a report format
+    (tmp_path / "photo.jpg").write_bytes(REPORT_TEXT.encode("utf-8"))  # not a report format
     (tmp_path / ".hidden.txt").write_bytes(REPORT_TEXT.encode("utf-8"))
 
     found = [p.relative_to(tmp_path).as_posix() for p in find_corpus_files(tmp_path)]
     assert "sub/deeper/b.md" in found and "c.TXT" in found
-    assert "notes.pdf" not in found and ".hidden.txt" not in found
+    assert "photo.jpg" not in found and ".hidden.txt" not in found
 
     with caplog.at_level(logging.WARNING):
         result = load_corpus(tmp_path)

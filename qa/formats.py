@@ -1,0 +1,541 @@
+"""Turn the bytes of a report file into text: plain text, Word .docx, text PDF, saved web page.
+
+The real type is read from the bytes, never trusted from the file name:
+``%PDF-`` is a PDF, a zip holding ``word/document.xml`` is a .docx, text that
+opens with ``<!doctype html``/``<html`` is a web page, anything else that
+decodes is text. A file whose content is not what its extension says (a
+``report.pdf`` that is plain text, a ``report.docx`` that is a PDF) is refused.
+Every problem is raised as :class:`UnreadableFile` with a message that says
+what is wrong; no other exception leaves :func:`extract` for a bad file.
+
+For text files the extracted text is the decoded file (line endings unified).
+For the other formats it *is* the source the rest of the pipeline points
+into: cleaning maps its text back to offsets of this extracted text, and a
+PDF's page starts are offsets into it too.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+log = logging.getLogger(__name__)
+
+
+class UnreadableFile(ValueError):
+    """A corpus file that cannot be turned into text; the message says why."""
+
+
+@dataclass
+class Extracted:
+    text: str
+    format: str  # text | docx | pdf | html
+    encoding: str  # of the text (text, html); "utf-8" for docx (its XML); "" for PDF
+    pages: list[int] = field(default_factory=list)  # PDF: offsets in text where pages 2, 3, ... start
+
+
+# The format each supported extension promises.
+FORMAT_BY_SUFFIX = {".txt": "text", ".md": "text", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+SUPPORTED_SUFFIXES = tuple(FORMAT_BY_SUFFIX)
+
+# A table row becomes one line, its cells joined with a space. Not "，": the
+# answerer reads a figure together with the noun of its own clause, and "，"
+# would put "发展党员" and "312人" of one row in two clauses. Not " | " either:
+# the cleaner drops lines of short "|"-separated items as a navigation bar.
+CELL_SEPARATOR = " "
+
+# A PDF whose pages hold fewer readable characters than this has no text layer.
+MIN_PDF_CHARS = 20
+
+
+# ---------------------------------------------------------------- sniffing
+
+_WHAT = {
+    "pdf": "a PDF document",
+    "docx": "a Word .docx document",
+    "broken-zip": "a damaged zip archive (a truncated .docx?)",
+    "zip": "a zip archive that is not a Word document",
+    "xlsx": "an Excel workbook (.xlsx)",
+    "pptx": "a PowerPoint presentation (.pptx)",
+    "ole": "an old-format or password-protected Office file (.doc/.xls/.wps, OLE container)",
+    "html": "a web page (HTML)",
+    "text": "plain text",
+    "image": "an image",
+    "archive": "a compressed archive",
+    "binary": "binary data",
+}
+
+_MAGIC = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"), (b"II*\x00", "image"),
+    (b"MM\x00*", "image"), (b"BM", None),  # "BM" alone is too weak to call
+    (b"\x1f\x8b", "archive"), (b"Rar!", "archive"), (b"7z\xbc\xaf\x27\x1c", "archive"), (b"BZh", None),
+]
+
+# Leading <?xml ...?> declarations and <!-- comments --> (IE's "saved from url") before the html tag.
+_HTML_PREAMBLE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.S)
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head)\b", re.I)
+
+
+def _utf16_bom(data: bytes) -> bool:
+    return data.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _looks_html(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    elif _utf16_bom(head):
+        try:
+            head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
+        except Exception:  # noqa: BLE001 - sniffing never fails
+            return False
+    m = _HTML_PREAMBLE.match(head)
+    return bool(_HTML_START.match(head, m.end() if m else 0))
+
+
+def sniff(data: bytes) -> str:
+    """What the bytes are: pdf, docx, broken-zip, zip, xlsx, pptx, ole, image,
+    archive, binary, html, text or empty."""
+    if not data.strip():
+        return "empty"
+    if data.lstrip()[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and b"obj" in data[:8192]):
+        return "pdf"
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                names = set(z.namelist())
+        except Exception:  # noqa: BLE001 - zipfile raises several kinds for damaged archives
+            return "broken-zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if any(n.startswith("ppt/") for n in names):
+            return "pptx"
+        return "zip"
+    for magic, kind in _MAGIC:
+        if kind and data.startswith(magic):
+            return kind
+    if _utf16_bom(data):
+        return "html" if _looks_html(data) else "text"
+    if b"\x00" in data[:4096]:
+        return "binary"
+    return "html" if _looks_html(data) else "text"
+
+
+# ---------------------------------------------------------------- text
+
+def _cjk_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return cjk / len(text)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding) for the raw bytes of a text report; raises UnreadableFile.
+
+    UTF-8 (with or without BOM) first, because a valid UTF-8 Chinese text is
+    almost never valid by accident; UTF-16 with a BOM (Notepad's "Unicode");
+    then GB18030 (a superset of GBK and GB2312); then whatever
+    charset-normalizer is confident about."""
+    if not data.strip():
+        raise UnreadableFile("the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if _utf16_bom(data):
+        text = data.decode("utf-16", errors="replace")
+        if not text.strip():
+            raise UnreadableFile("the file is empty")
+        return text, "utf-16"
+    if b"\x00" in data[:4096]:
+        raise UnreadableFile("the file looks binary (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        # GB18030 decodes almost any byte string; insist that it looks like Chinese.
+        if _cjk_ratio(text) > 0.2:
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is not None and best.encoding and best.chaos < 0.2:
+        return str(best), best.encoding
+    raise UnreadableFile("the encoding could not be detected (not UTF-8 or GBK/GB18030)")
+
+
+def _unify_newlines(text: str) -> str:
+    # One line-ending convention, so offsets mean the same on every platform.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def extract_text(data: bytes) -> Extracted:
+    text, encoding = decode_bytes(data)
+    return Extracted(_unify_newlines(text), "text", encoding)
+
+
+# ---------------------------------------------------------------- shared tidying
+
+# Control characters other than tab and newline (PDF and Word text carry some).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffe]")
+
+# CJK radicals that PDF fonts (Noto/Source Han, many Chinese fonts) map their
+# shared glyphs to in place of the ideograph: 工 comes out as ⼯ (U+2F2F), 人 as
+# ⼈. The Kangxi radicals block has NFKC mappings; the supplement's simplified
+# forms mostly have none, so they are listed here.
+_RADICAL_SUPPLEMENT = {
+    "⺁": "厂", "⺊": "卜", "⺟": "母", "⺠": "民", "⺩": "王", "⻁": "虎", "⻄": "西", "⻅": "见",
+    "⻆": "角", "⻉": "贝", "⻋": "车", "⻑": "長", "⻓": "长", "⻔": "门", "⻗": "雨", "⻘": "青",
+    "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻣": "骨", "⻤": "鬼",
+    "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻬": "齐", "⻮": "齿", "⻰": "龙",
+    "⻳": "龟",
+}
+_RADICALS = str.maketrans({
+    **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+    **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xF900, 0xFADA)
+       if len(unicodedata.normalize("NFKC", chr(c))) == 1},  # CJK compatibility ideographs
+    **_RADICAL_SUPPLEMENT,
+})
+
+
+def _tidy(text: str) -> str:
+    return _CONTROL.sub("", _unify_newlines(text)).replace("\xa0", " ")
+
+
+def _cell_text(c: str) -> str:
+    return re.sub(r"\s+", " ", c).strip()
+
+
+def _row_line(cells: list[str]) -> str:
+    """One readable line for a table row: non-empty cells, single-spaced, joined."""
+    out = []
+    for c in map(_cell_text, cells):
+        if c and (not out or out[-1] != c):  # a merged cell repeats its text
+            out.append(c)
+    return CELL_SEPARATOR.join(out)
+
+
+# A cell that is a figure (312, 35.6, 1,200, 98%, 312人) and one that is a year or a serial number.
+_FIGURE_CELL = re.compile(r"^\d[\d,，.]*\s*(%|％|[^\d\s]{1,3})?$")
+_YEAR_CELL = re.compile(r"^(19|20)\d{2}\s*年?(度)?$")
+_HEADER_UNIT = re.compile(r"^(.*?)\s*[（(]\s*([^()（）\d]{1,4})\s*[)）]$")
+_LABEL_HEADERS = {"序号", "编号", "年份", "年度", "时间", "日期", "时间节点", "排名", "名次"}
+
+
+def _with_header(header: str, value: str) -> str:
+    """A figure cell read with its column header, as a report would write it:
+    "发展党员" + "312人" -> "发展党员312人"; "新建党组织（个）" + "15" -> "新建党组织15个"."""
+    if not header or not _FIGURE_CELL.match(value) or _YEAR_CELL.match(value) or header in _LABEL_HEADERS:
+        return value
+    m = _HEADER_UNIT.match(header)
+    if m and re.fullmatch(r"[\d,，.]+", value):
+        return f"{m.group(1)}{value}{m.group(2)}"
+    return f"{header}{value}"
+
+
+def _table_lines(rows: list[list[str]]) -> list[str]:
+    """Lines of a table. When the first row is a header (no digits) and a data
+    row has as many cells, figures are written with their column header, so
+    "312" under "发展党员（人）" reads "发展党员312人" on its own line."""
+    rows = [[_cell_text(c) for c in row] for row in rows]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    header = rows[0]
+    has_header = len(rows) > 1 and not any(re.search(r"\d", c) for c in header) and sum(map(bool, header)) > 1
+    lines = [_row_line(header)]
+    for row in rows[1:]:
+        if has_header and len(row) == len(header):
+            row = [_with_header(h, v) for h, v in zip(header, row)]
+        lines.append(_row_line(row))
+    return [line for line in lines if line]
+
+
+# ---------------------------------------------------------------- docx
+
+def _docx_blocks(parent, doc) -> list[str]:
+    """Lines of a body (or a content control / table cell), in document order."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    for child in parent.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(Paragraph(child, doc).text)
+        elif child.tag == qn("w:tbl"):
+            lines.extend(_docx_table(Table(child, doc), doc))
+        elif child.tag == qn("w:sdt"):  # content control: its content is ordinary body
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                lines.extend(_docx_blocks(content, doc))
+    return lines
+
+
+def _docx_table(table, doc) -> list[str]:
+    rows = []
+    for row in table.rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a horizontally merged cell is listed once per grid column
+                continue
+            seen.add(id(cell._tc))
+            inner = [s for s in _docx_blocks(cell._tc, doc) if s.strip()]
+            cells.append(" ".join(inner))
+        rows.append(cells)
+    return _table_lines(rows)
+
+
+def extract_docx(data: bytes) -> Extracted:
+    """Paragraphs and table rows of a .docx, in body order (headers, footers and notes left out)."""
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = _docx_blocks(document.element.body, document)
+    except UnreadableFile:
+        raise
+    except Exception as e:  # noqa: BLE001 - python-docx/lxml/zipfile raise many kinds
+        raise UnreadableFile(f"the .docx file is corrupt ({type(e).__name__}: {e})") from e
+    text = _tidy("\n".join(lines))
+    if not text.strip():
+        raise UnreadableFile("the .docx file has no text")
+    return Extracted(text, "docx", "utf-8")
+
+
+# ---------------------------------------------------------------- pdf
+
+# A page number standing alone at the top or bottom of a page: "- 3 -", "第3页", "3/12".
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
+                          r"|^\d{1,4}\s*/\s*\d{1,4}$")
+
+
+def _pdf_page_text(raw: str) -> str:
+    lines = _tidy(raw).translate(_RADICALS).split("\n")
+    lines = [line.rstrip() for line in lines]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    # Page furniture: a lone page number as the first or last line.
+    if lines and _PAGE_NUMBER.match(lines[-1].strip()):
+        lines.pop()
+    if lines and _PAGE_NUMBER.match(lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _readable_chars(text: str) -> int:
+    return sum(1 for c in text if c.isalnum() and not ("\ue000" <= c <= "\uf8ff"))
+
+
+def extract_pdf(data: bytes) -> Extracted:
+    """Text of every page, joined with "\\n"; ``pages`` records where pages 2, 3, ... start."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    truncated = b"%%EOF" not in data[-2048:]
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # permissions-only PDFs open with the empty password
+            except DependencyError as e:
+                raise UnreadableFile("the PDF is encrypted with AES and the 'cryptography' package "
+                                     "is not installed") from e
+            if not opened:
+                raise UnreadableFile("the PDF is password-protected; save a copy without a password")
+        page_texts = [_pdf_page_text(page.extract_text() or "") for page in reader.pages]
+    except UnreadableFile:
+        raise
+    except FileNotDecryptedError as e:
+        raise UnreadableFile("the PDF is password-protected; save a copy without a password") from e
+    except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on damaged files
+        what = "truncated or corrupt" if truncated or isinstance(e, PdfReadError) else "corrupt"
+        raise UnreadableFile(f"the PDF is {what} ({type(e).__name__}: {e})") from e
+    if not page_texts:
+        raise UnreadableFile("the PDF has no pages")
+    text, pages = "", []
+    for i, page in enumerate(page_texts):
+        if i:
+            text += "\n"
+            pages.append(len(text))
+        text += page
+    if _readable_chars(text) < MIN_PDF_CHARS:
+        raise UnreadableFile("PDF has no text layer (scanned?); OCR it first")
+    bad = sum(1 for c in text if c == "\ufffd" or "\ue000" <= c <= "\uf8ff") + 5 * text.count("(cid:")
+    if bad > 0.3 * len(text.replace("\n", "")):
+        raise UnreadableFile("the PDF's text cannot be decoded (its fonts have no Unicode map); "
+                             "OCR it or export it again")
+    empty = sum(1 for p in page_texts if _readable_chars(p) == 0)
+    if empty:
+        log.warning("PDF: %d of %d pages have no text layer (scanned pages are not read)", empty, len(page_texts))
+    return Extracted(text, "pdf", "", pages)
+
+
+# ---------------------------------------------------------------- html
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
+# Declared charsets that are wrong more often than not on Chinese pages: detect instead.
+_UNTRUSTED = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+# Chinese pages declaring GB2312/GBK routinely use characters of the larger sets.
+_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """(html, encoding): a BOM, else the page's declared charset when the bytes
+    fit it, else detection from the bytes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if _utf16_bom(data):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    m = _META_CHARSET.search(data[:8192]) or _XML_ENCODING.match(data[:1024])
+    if m:
+        declared = m.group(1).decode("ascii", errors="ignore").lower()
+        declared = _WIDER.get(declared, declared)
+        if declared not in _UNTRUSTED:
+            try:
+                return data.decode(declared), declared
+            except (LookupError, UnicodeDecodeError):
+                log.info("declared charset %s does not fit the bytes; detecting", declared)
+    return decode_bytes(data)
+
+
+_TRAF_TABLE_ROW = re.compile(r"^\|(.*)\|\s*$")
+
+
+def _html_main_text(html: str) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False,
+                               include_images=False, deduplicate=False, favor_precision=True)
+    if not text:
+        return ""
+    # trafilatura writes table rows as "| a | b |": make them lines like a .docx table's.
+    lines: list[str] = []
+    table: list[list[str]] = []
+    for line in text.split("\n") + [""]:
+        m = _TRAF_TABLE_ROW.match(line.strip())
+        if m:
+            table.append(m.group(1).split("|"))
+            continue
+        if table:
+            lines.extend(_table_lines(table))
+            table = []
+        lines.append(line)
+    return "\n".join(lines[:-1])
+
+
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+               "article", "blockquote", "pre", "dd", "dt", "ul", "ol", "td", "th"}
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+              "select", "button", "template", "svg")
+
+
+def _html_fallback_text(html: str) -> str:
+    """All visible text, one line per block, when trafilatura finds no main text."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml raises on empty/odd documents
+        return ""
+    for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
+        bad.drop_tree()
+    for table in root.xpath("//table[not(.//table)]"):
+        rows = [[c.text_content() for c in tr.xpath("./td|./th")] for tr in table.xpath(".//tr")]
+        lines = _table_lines(rows)
+        table.clear()
+        table.text = "\n".join(lines)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+            if el.tag.lower() != "br":
+                el.text = "\n" + (el.text or "")
+    body = root.find("body")
+    raw = (body if body is not None else root).text_content()
+    lines = [re.sub(r"[ \t\u3000]+", " ", line).strip() for line in raw.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def extract_html(data: bytes) -> Extracted:
+    """The main text of a saved web page (navigation, footers and sidebars dropped)."""
+    html, encoding = decode_html(data)
+    html = _tidy(html)
+    try:
+        text = _html_main_text(html)
+    except Exception as e:  # noqa: BLE001 - a parser failure is not fatal: fall back
+        log.info("trafilatura failed (%s: %s); using the plain text of the page", type(e).__name__, e)
+        text = ""
+    if not text.strip():
+        text = _html_fallback_text(html)
+    text = _tidy(text)
+    if not text.strip():
+        raise UnreadableFile("the web page has no text")
+    return Extracted(text, "html", encoding)
+
+
+# ---------------------------------------------------------------- dispatch
+
+EXTRACTORS = {"text": extract_text, "docx": extract_docx, "pdf": extract_pdf, "html": extract_html}
+
+
+def _mismatch(path: Path, expected: str, found: str) -> UnreadableFile:
+    suffix = path.suffix.lower() or "(no extension)"
+    return UnreadableFile(
+        f"{path.name} is named {suffix} but its content looks like {_WHAT.get(found, found)}, "
+        f"not {_WHAT[expected]}")
+
+
+def detect_format(path: Path, data: bytes) -> str:
+    """The format to read ``data`` as, checked against what the extension promises."""
+    path = Path(path)
+    found = sniff(data)
+    if found == "empty":
+        raise UnreadableFile("the file is empty")
+    expected = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+    if expected is None:  # an unlisted extension: trust the bytes
+        expected = found if found in EXTRACTORS else "text"
+    if expected in ("text", "html"):
+        # Both are text: a page saved as .txt is read as a page, a fragment saved as .html as HTML.
+        if found in ("text", "html"):
+            return "html" if "html" in (found, expected) else "text"
+        if found == "binary":
+            raise UnreadableFile("the file looks binary (it contains NUL bytes), not text")
+        raise UnreadableFile(
+            f"{path.name} is named {path.suffix.lower()} but its content looks like "
+            f"{_WHAT.get(found, found)} (binary), not text")
+    if expected == "docx" and found == "broken-zip":
+        raise UnreadableFile("the .docx file is corrupt or truncated (its zip archive cannot be opened)")
+    if found != expected:
+        raise _mismatch(path, expected, found)
+    return expected
+
+
+def extract(path: Path, data: bytes) -> Extracted:
+    """Text, format, encoding and page starts of a report file's bytes.
+
+    Raises UnreadableFile (only) when the file cannot be read, saying why."""
+    fmt = detect_format(Path(path), data)
+    try:
+        return EXTRACTORS[fmt](data)
+    except UnreadableFile:
+        raise
+    except RecursionError as e:
+        raise UnreadableFile(f"the {fmt} file is too deeply nested to read") from e
+    except Exception as e:  # noqa: BLE001 - last line of defence: a bad file never stops a build
+        log.debug("extracting %s failed", path, exc_info=True)
+        raise UnreadableFile(f"the {fmt} file could not be read ({type(e).__name__}: {e})") from e

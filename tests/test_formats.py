@@ -1,0 +1,498 @@
+"""Real report formats: Word .docx, text PDF and saved web pages, built inside
+the tests (python-docx, reportlab with its built-in CID font, plain HTML), read
+from the bytes (not the extension), indexed and asked about; and every kind of
+bad file skipped with a reason that says what is wrong."""
+
+from __future__ import annotations
+
+import io
+import logging
+import random
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import qa.formats as formats
+import qa.loaders as loaders
+from qa.formats import Extracted, extract, sniff
+from qa.ingest import load_corpus, load_document
+from qa.loaders import UnreadableFile, find_corpus_files, read_report_file, read_text_file
+
+docx = pytest.importorskip("docx")
+reportlab = pytest.importorskip("reportlab")
+
+# ---------------------------------------------------------------- building files
+
+DOCX_TITLE = "2014年佛山市直机关党建工作总结"
+DOCX_PARAGRAPH = ("2014年，佛山市直机关工委深入学习贯彻党的十八届三中、四中全会精神，"
+                  "全年组织中心组集中学习24次，举办党务干部培训班8期。")
+DOCX_AFTER = "各级党组织认真落实“三会一课”制度，机关党建工作水平进一步提高。"
+
+
+def make_docx(path: Path) -> Path:
+    """A report: title, a paragraph with a figure, a table without header (the
+    figure sits in a row), a paragraph, and a table with a header row."""
+    d = docx.Document()
+    d.add_heading(DOCX_TITLE, level=1)
+    d.add_paragraph(DOCX_PARAGRAPH)
+    t = d.add_table(rows=2, cols=3)
+    for row, values in zip(t.rows, [["2014年佛山市直机关", "发展党员", "312人"],
+                                    ["2014年佛山市直机关", "转正预备党员", "287人"]]):
+        for cell, v in zip(row.cells, values):
+            cell.text = v
+    d.add_paragraph(DOCX_AFTER)
+    t = d.add_table(rows=2, cols=3)
+    for row, values in zip(t.rows, [["年份", "单位", "新建基层党组织（个）"], ["2014年", "佛山市直机关", "15"]]):
+        for cell, v in zip(row.cells, values):
+            cell.text = v
+    d.save(str(path))
+    return path
+
+
+# Page 1 is long enough that the chunk holding the page-2 figure starts on page 2;
+# page 2 opens with a heading, so its first line is not joined to page 1's last.
+PDF_PAGES = [
+    ["2015年江门市直机关党建工作总结",
+     "一、思想建设",
+     "2015年，江门市直机关工委坚持把思想政治建设摆在首位，组织中心组集中学习18次，",
+     "举办专题培训班6期，培训党员干部1500人次，各级党组织开展专题研讨活动。",
+     "全年共开展理论宣讲活动120场，覆盖市直机关全体党员干部，学习教育取得明显成效。",
+     "机关党委书记带头讲党课，各支部书记结合实际讲党课，推动学习教育常态化制度化。",
+     "同时，严格落实意识形态工作责任制，定期分析研判机关意识形态领域情况，守好阵地。",
+     "- 1 -"],
+    ["二、组织建设",
+     "2015年，江门市直机关共发展党员426人，转正预备党员388人，新建基层党组织9个。",
+     "全面完成机关基层党组织按期换届工作，选优配强支部书记，规范党员发展程序。",
+     "- 2 -"],
+]
+
+
+def make_pdf(path: Path, pages: list[list[str]] | None = None, encrypt=None, image: bool = False) -> Path:
+    """A text PDF in reportlab's built-in Chinese CID font (STSong-Light: no font
+    file needed). ``image`` draws a picture only, as a scanner would."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    if image:
+        from PIL import Image
+        from reportlab.lib.utils import ImageReader
+
+        rng = random.Random(0)
+        img = Image.new("L", (200, 280), 255)
+        img.putdata([255 if rng.random() > 0.1 else 0 for _ in range(200 * 280)])
+        for _ in range(2):
+            c.drawImage(ImageReader(img), 40, 100, width=500, height=700)
+            c.showPage()
+    else:
+        for lines in pages or PDF_PAGES:
+            c.setFont("STSong-Light", 11)  # showPage resets the font
+            y = 800
+            for line in lines:
+                c.drawString(50, y, line)
+                y -= 20
+            c.showPage()
+    c.save()
+    return path
+
+
+HTML_PAGE = """<!-- saved from url=(0044)http://www.example.gov.cn/jgdj/2017/0301.html -->
+<!DOCTYPE html>
+<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>2016年珠海市直机关党建工作报告_珠海市直属机关工委</title>
+<script>var _hmt = _hmt || []; function nav(){ return "网站统计代码"; }</script>
+<style>.top{color:red}</style>
+</head><body>
+<div class="top"><a href="/">首页</a> | <a href="/a">机关党建</a> | <a href="/b">工作动态</a> | <a href="/c">通知公告</a></div>
+<nav><ul><li><a href="/">网站首页</a></li><li><a href="/x">党建要闻</a></li><li><a href="/y">理论学习</a></li></ul></nav>
+<div class="crumb">当前位置：首页 &gt; 工作动态 &gt; 正文</div>
+<div class="content">
+<h1>2016年珠海市直机关党建工作报告</h1>
+<p>2016年，珠海市直机关工委深入开展“两学一做”学习教育，全面加强机关党的建设，推动全面从严治党向纵深发展。</p>
+<p>全年市直机关共发展党员273人，转正预备党员251人，表彰先进基层党组织40个、优秀共产党员260名。</p>
+<p>各级党组织认真落实“三会一课”制度，开展主题党日活动980余次，参加党员达到1.8万人次。</p>
+</div>
+<div class="side"><h3>相关新闻</h3><ul><li><a href="/n1">市直机关工委召开2017年工作会议</a></li>
+<li><a href="/n2">关于开展2017年度党费收缴工作的通知</a></li></ul></div>
+<div class="footer"><p>版权所有：珠海市直属机关工作委员会　地址：珠海市香洲区人民东路1号</p>
+<p>联系电话：0756-1234567　粤ICP备12345678号</p></div>
+</body></html>
+"""
+
+
+def make_html(path: Path, html: str = HTML_PAGE, encoding: str = "gbk") -> Path:
+    path.write_bytes(html.encode(encoding))
+    return path
+
+
+def assert_offsets_exact(doc, source: str):
+    """Every character of the cleaned text is the source character its offset names."""
+    assert len(doc.offsets) == len(doc.text)
+    for i, ch in enumerate(doc.text):
+        assert source[doc.offsets[i]] == ch, (i, ch, doc.offsets[i])
+
+
+# ---------------------------------------------------------------- sniffing
+
+def test_sniff_reads_the_type_from_the_bytes(tmp_path):
+    d = make_docx(tmp_path / "a.docx").read_bytes()
+    p = make_pdf(tmp_path / "a.pdf").read_bytes()
+    assert sniff(d) == "docx"
+    assert sniff(p) == "pdf"
+    assert sniff(HTML_PAGE.encode("gbk")) == "html"  # after a "saved from" comment
+    assert sniff(b"\xef\xbb\xbf  \n<html><body>x</body></html>") == "html"
+    assert sniff("<?xml version='1.0'?>\n<!DOCTYPE html PUBLIC>".encode()) == "html"
+    assert sniff("2014年，发展党员312人。<p>不是网页</p>".encode()) == "text"
+    assert sniff(b"") == sniff(b" \n\t") == "empty"
+    assert sniff(d[: len(d) // 2]) == "broken-zip"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("readme.txt", "hello")
+    assert sniff(buf.getvalue()) == "zip"
+    assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)) == "ole"
+    assert sniff(b"\x89PNG\r\n\x1a\n" + bytes(100)) == "image"
+    assert sniff(b"abc\x00def") == "binary"
+
+
+def test_corpus_files_are_the_supported_formats_only(tmp_path):
+    for name in ["a.txt", "b.MD", "c.docx", "d.PDF", "e.html", "f.htm", "g.doc", "h.xlsx", "i.png",
+                 "j.pdf.bak", "~$c.docx", ".k.pdf"]:
+        (tmp_path / name).write_bytes(b"x")
+    found = [p.name for p in find_corpus_files(tmp_path)]
+    assert found == ["a.txt", "b.MD", "c.docx", "d.PDF", "e.html", "f.htm"]
+
+
+# ---------------------------------------------------------------- docx
+
+def test_docx_paragraphs_and_tables_in_body_order(tmp_path):
+    path = make_docx(tmp_path / "report.docx")
+    got = extract(path, path.read_bytes())
+    assert got.format == "docx" and got.pages == []
+    lines = got.text.split("\n")
+    assert lines == [
+        DOCX_TITLE,
+        DOCX_PARAGRAPH,
+        "2014年佛山市直机关 发展党员 312人",  # one table row, one line
+        "2014年佛山市直机关 转正预备党员 287人",
+        DOCX_AFTER,
+        "年份 单位 新建基层党组织（个）",
+        "2014年 佛山市直机关 新建基层党组织15个",  # a figure read with its column header
+    ]
+
+
+def test_docx_merged_cells_and_content_controls(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("2014年佛山市直机关党建工作总结")
+    t = d.add_table(rows=2, cols=3)
+    a = t.cell(0, 0).merge(t.cell(0, 1))
+    a.text = "发展党员"
+    t.cell(0, 2).text = "312人"
+    t.cell(1, 0).text = "其中女性"
+    t.cell(1, 1).text = ""
+    t.cell(1, 2).text = "150人"
+    d.save(str(tmp_path / "m.docx"))
+    got = extract(tmp_path / "m.docx", (tmp_path / "m.docx").read_bytes())
+    assert got.text.split("\n")[1:] == ["发展党员 312人", "其中女性 150人"]
+
+
+def test_docx_document_offsets_point_into_the_extracted_text(tmp_path):
+    path = make_docx(tmp_path / "report.docx")
+    raw = read_report_file(path, tmp_path)
+    doc = load_document(path, tmp_path)
+    assert (doc.format, doc.encoding, doc.pages) == ("docx", "utf-8", [])
+    assert doc.years == [2014] and "佛山市" in doc.places
+    assert "发展党员 312人" in doc.text
+    assert_offsets_exact(doc, raw.text)
+    assert doc.page_at(0) is None  # not a paged format
+
+
+# ---------------------------------------------------------------- pdf
+
+def test_pypdf_reads_the_chinese_text_back(tmp_path):
+    path = make_pdf(tmp_path / "report.pdf")
+    got = extract(path, path.read_bytes())
+    assert got.format == "pdf"
+    for lines in PDF_PAGES:
+        for line in lines[:-1]:
+            assert line in got.text, line
+    assert "- 1 -" not in got.text and "- 2 -" not in got.text  # page numbers are page furniture
+
+
+def test_pdf_pages_are_offsets_where_pages_start(tmp_path):
+    path = make_pdf(tmp_path / "report.pdf", pages=[["第一页内容，发展党员100人。"], ["第二页内容，发展党员200人。"],
+                                                    ["第三页内容，发展党员300人。"]])
+    got = extract(path, path.read_bytes())
+    assert got.text == "第一页内容，发展党员100人。\n第二页内容，发展党员200人。\n第三页内容，发展党员300人。"
+    assert [got.text[p:p + 3] for p in got.pages] == ["第二页", "第三页"]
+    assert got.text[got.pages[0] - 1] == "\n"
+
+
+def test_pdf_document_knows_the_page_of_every_character(tmp_path):
+    path = make_pdf(tmp_path / "report.pdf")
+    raw = read_text_file(path, tmp_path)  # the old name still works
+    assert raw.format == "pdf" and len(raw.pages) == 1
+    doc = load_document(path, tmp_path)
+    assert doc.format == "pdf" and doc.pages == raw.pages
+    assert_offsets_exact(doc, raw.text)
+    i = doc.text.index("发展党员426人")
+    assert doc.page_at(doc.offsets[i]) == 2
+    assert doc.page_at(doc.offsets[doc.text.index("培训党员干部1500人次")]) == 1
+
+
+def test_pdf_radical_glyphs_are_read_as_ideographs():
+    # Fonts such as Noto/Source Han map 工 and 人 to the Kangxi radicals ⼯ and ⼈.
+    assert formats._pdf_page_text("市直机关党建⼯作，发展党员312⼈，全⻆数字，⻔户⽹站") == \
+        "市直机关党建工作，发展党员312人，全角数字，门户网站"
+
+
+def test_permissions_only_pdf_is_read(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    enc = StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0, canModify=0)
+    path = make_pdf(tmp_path / "locked-for-printing.pdf", encrypt=enc)
+    got = extract(path, path.read_bytes())
+    assert "发展党员426人" in got.text and len(got.pages) == 1
+
+
+# ---------------------------------------------------------------- html
+
+def test_web_page_main_text_only(tmp_path):
+    path = make_html(tmp_path / "page.html")
+    got = extract(path, path.read_bytes())
+    assert got.format == "html" and got.encoding == "gb18030"  # declared gb2312, read as its superset
+    assert "2016年珠海市直机关党建工作报告" in got.text
+    assert "全年市直机关共发展党员273人" in got.text
+    for furniture in ["网站首页", "当前位置", "版权所有", "ICP", "联系电话", "机关党建 |", "相关新闻", "网站统计代码"]:
+        assert furniture not in got.text, furniture
+
+
+def test_web_page_document_offsets(tmp_path):
+    path = make_html(tmp_path / "page.htm")
+    raw = read_report_file(path, tmp_path)
+    doc = load_document(path, tmp_path)
+    assert (doc.format, doc.years, doc.places) == ("html", [2016], ["珠海市"])
+    assert_offsets_exact(doc, raw.text)
+
+
+@pytest.mark.parametrize("declared, encoding", [
+    ("", "gbk"),  # no declaration: detected from the bytes
+    ('<meta charset="utf-8">', "gbk"),  # a wrong declaration: detected from the bytes
+    ('<meta charset="utf-8">', "utf-8"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=GBK">', "gb18030"),
+])
+def test_web_page_charset(tmp_path, declared, encoding):
+    html = HTML_PAGE.replace('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', declared)
+    path = make_html(tmp_path / "page.html", html, encoding)
+    got = extract(path, path.read_bytes())
+    assert "全年市直机关共发展党员273人" in got.text
+
+
+def test_web_page_fallback_when_trafilatura_finds_nothing(tmp_path, monkeypatch):
+    import trafilatura
+
+    monkeypatch.setattr(trafilatura, "extract", lambda *a, **k: None)
+    html = HTML_PAGE.replace("</div>\n<div class=\"side\">",
+                             "<table><tr><th>单位</th><th>发展党员（人）</th></tr>"
+                             "<tr><td>市委办</td><td>12</td></tr></table></div>\n<div class=\"side\">")
+    path = make_html(tmp_path / "page.html", html)
+    got = extract(path, path.read_bytes())
+    assert "全年市直机关共发展党员273人" in got.text
+    assert "市委办 发展党员12人" in got.text.split("\n")
+    assert "网站首页" not in got.text and "网站统计代码" not in got.text  # <nav>, <script> dropped
+
+
+def test_text_file_that_is_a_saved_page_is_read_as_a_page(tmp_path):
+    path = make_html(tmp_path / "page.txt", encoding="utf-8")
+    got = extract(path, path.read_bytes())
+    assert got.format == "html" and "网站首页" not in got.text
+
+
+def test_utf16_text_file(tmp_path):
+    text = "2014年佛山市直机关党建工作总结\n2014年，佛山市直机关共发展党员312人。\n"
+    (tmp_path / "u16.txt").write_bytes(text.encode("utf-16"))
+    got = read_report_file(tmp_path / "u16.txt", tmp_path)
+    assert got.text == text and got.format == "text"
+
+
+# ---------------------------------------------------------------- bad files
+
+def _zip_with(entries: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, content in entries.items():
+            z.writestr(name, content)
+    return buf.getvalue()
+
+
+def _bad_files(tmp: Path) -> dict[str, tuple[bytes, str]]:
+    """name -> (bytes, pattern the skip reason must match)."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    good_docx = make_docx(tmp / "good.docx").read_bytes()
+    good_pdf = make_pdf(tmp / "good.pdf").read_bytes()
+    secret = make_pdf(tmp / "secret.pdf", encrypt=StandardEncryption("secret", "owner")).read_bytes()
+    scanned = make_pdf(tmp / "scan.pdf", image=True).read_bytes()
+    return {
+        "scanned.pdf": (scanned, r"^PDF has no text layer \(scanned\?\); OCR it first$"),
+        "empty.pdf": (b"", r"empty"),
+        "empty.docx": (b"", r"empty"),
+        "blank.html": (b"  \r\n  ", r"empty"),
+        "password.pdf": (secret, r"password-protected"),
+        "truncated.pdf": (good_pdf[: len(good_pdf) * 2 // 3], r"PDF is truncated or corrupt"),
+        "truncated.docx": (good_docx[: len(good_docx) // 2], r"\.docx file is corrupt or truncated"),
+        "broken-xml.docx": (_zip_with({"[Content_Types].xml": "<Types", "word/document.xml": "<w:document"}),
+                            r"\.docx file is corrupt"),
+        "binary.txt": (bytes(range(256)) * 8, r"binary"),
+        "text-named.pdf": ("2014年，发展党员312人。\n".encode("utf-8"),
+                           r"text-named\.pdf is named \.pdf but its content looks like plain text, not a PDF"),
+        "pdf-named.docx": (good_pdf, r"pdf-named\.docx is named \.docx but its content looks like a PDF document"),
+        "zip-named.txt": (good_docx, r"zip-named\.txt is named \.txt but its content looks like a Word \.docx"),
+        "pdf-named.html": (good_pdf, r"pdf-named\.html is named \.html but its content looks like a PDF"),
+        "old-word.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), r"old-format or password-protected Office"),
+        "no-text.html": (b"<!doctype html><html><body><script>var a=1;</script><img src=a.png></body></html>",
+                         r"web page has no text"),
+        "only-menus.html": (b"<html><body><nav><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></nav></body></html>",
+                            r"no report text"),
+    }
+
+
+def test_each_bad_file_is_refused_with_its_reason(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, (data, pattern) in _bad_files(src).items():
+        (corpus / name).write_bytes(data)
+        with pytest.raises(UnreadableFile, match=pattern):
+            load_document(corpus / name, corpus)
+
+
+def test_file_over_the_size_limit(tmp_path, monkeypatch):
+    make_pdf(tmp_path / "big.pdf")
+    monkeypatch.setattr(loaders, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(UnreadableFile, match=r"too large"):
+        load_document(tmp_path / "big.pdf", tmp_path)
+
+
+def test_damaged_files_only_ever_raise_unreadable_file(tmp_path):
+    """Truncations and flipped bytes of a good .docx and .pdf: read, or refused
+    with UnreadableFile, never another exception."""
+    rng = random.Random(42)
+    for name, good in [("r.docx", make_docx(tmp_path / "r.docx").read_bytes()),
+                       ("r.pdf", make_pdf(tmp_path / "r.pdf").read_bytes())]:
+        variants = [good[:n] for n in range(0, len(good), max(1, len(good) // 15))]
+        for _ in range(15):
+            b = bytearray(good)
+            for _ in range(rng.randint(1, 40)):
+                b[rng.randrange(len(b))] = rng.randrange(256)
+            variants.append(bytes(b))
+        for data in variants:
+            try:
+                got = extract(Path(name), data)
+            except UnreadableFile as e:
+                assert str(e)
+            else:
+                assert isinstance(got, Extracted) and got.text.strip()
+
+
+def test_no_other_exception_escapes_an_extractor(tmp_path, monkeypatch):
+    path = make_docx(tmp_path / "r.docx")
+
+    def boom(data):
+        raise KeyError("unexpected")
+
+    monkeypatch.setitem(formats.EXTRACTORS, "docx", boom)
+    with pytest.raises(UnreadableFile, match=r"could not be read \(KeyError"):
+        extract(path, path.read_bytes())
+
+
+# ---------------------------------------------------------------- indexed and asked
+
+@pytest.fixture(scope="module")
+def formats_service(tmp_path_factory, embedder):
+    """A real index of a .docx, a .pdf and a .html report, and a QAService over it."""
+    from qa.config import load_settings
+    from qa.index import build_index
+    from qa.service import QAService
+
+    root = tmp_path_factory.mktemp("formats")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    make_docx(corpus / "foshan-2014.docx")
+    make_pdf(corpus / "jiangmen-2015.pdf")
+    make_html(corpus / "zhuhai-2016.html")
+    settings = load_settings(corpus_dir=corpus, index_dir=root / "index")
+    report = build_index(settings, embedder=embedder)
+    assert report.documents == 3 and report.skipped == []
+    return QAService.load(settings, embedder=embedder)
+
+
+@pytest.mark.parametrize("question, answer, source, quote", [
+    ("2014年佛山市直机关发展了多少名党员？", "312人", "foshan-2014.docx", "发展党员 312人"),
+    ("2014年佛山市直机关新建了多少个基层党组织？", "15个", "foshan-2014.docx", "新建基层党组织15个"),
+    ("2014年佛山市直机关举办了多少期党务干部培训班？", "8期", "foshan-2014.docx", "党务干部培训班8期"),
+    ("2015年江门市直机关发展了多少名党员？", "426人", "jiangmen-2015.pdf", "发展党员426人"),
+    ("2016年珠海市直机关发展了多少名党员？", "273人", "zhuhai-2016.html", "发展党员273人"),
+])
+def test_figures_of_each_format_are_answered_and_cited(formats_service, question, answer, source, quote):
+    a = formats_service.ask(question)
+    assert a.answer is not None and answer in a.answer, (a.answer, a.reply)
+    cited = [c for c in a.citations if c.source == source]
+    assert cited and any(quote in c.text and answer.rstrip("人个期") in c.quote for c in cited), a.citations
+
+
+def test_pdf_citation_carries_its_page(formats_service):
+    a = formats_service.ask("2015年江门市直机关发展了多少名党员？")
+    c = next(c for c in a.citations if "426" in c.quote)
+    assert c.page == 2
+    assert c.to_dict()["page"] == 2
+    b = formats_service.ask("2016年珠海市直机关发展了多少名党员？")
+    assert all(c.page is None and "page" not in c.to_dict() for c in b.citations)
+
+
+def test_manifest_records_the_formats(formats_service):
+    from qa.index import read_manifest
+
+    manifest = read_manifest(formats_service.settings.index_dir)
+    assert {d["source"]: d["format"] for d in manifest["documents"]} == {
+        "foshan-2014.docx": "docx", "jiangmen-2015.pdf": "pdf", "zhuhai-2016.html": "html"}
+
+
+def test_good_file_indexed_and_each_bad_one_reported(tmp_path, embedder, caplog, monkeypatch):
+    from qa.config import load_settings
+    from qa.index import build_index, read_manifest
+
+    src = tmp_path / "src"
+    src.mkdir()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    make_docx(corpus / "good.docx")
+    bad = _bad_files(src)
+    for name, (data, _) in bad.items():
+        (corpus / name).write_bytes(data)
+    (corpus / "~$good.docx").write_bytes(b"\x00lock")  # Word's lock file: not a report, not reported
+    (corpus / "figures.xlsx").write_bytes(b"PK\x03\x04")  # unsupported: ignored
+    limit = max(p.stat().st_size for p in corpus.iterdir()) + 1
+    (corpus / "huge.txt").write_bytes("发展党员312人。\n".encode("utf-8") * (limit // 10))
+    monkeypatch.setattr(loaders, "MAX_FILE_BYTES", limit)  # only huge.txt is over it
+
+    settings = load_settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    with caplog.at_level(logging.WARNING):
+        report = build_index(settings, embedder=embedder)
+    assert report.documents == 1
+    manifest = read_manifest(settings.index_dir)
+    assert [d["source"] for d in manifest["documents"]] == ["good.docx"]
+    skipped = {s["source"]: s["reason"] for s in manifest["skipped"]}
+    assert set(skipped) == set(bad) | {"huge.txt"}
+    for name, (_, pattern) in bad.items():
+        assert re.search(pattern, skipped[name]), (name, skipped[name])
+    assert "too large" in skipped["huge.txt"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    for name, reason in skipped.items():
+        assert f"skipped {name}: {reason}" in warnings, name
