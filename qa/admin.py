@@ -227,7 +227,7 @@ def save_upload(corpus_dir: Path, src: str | os.PathLike, name: str | None = Non
     label = place_label(doc.places, doc.org)
     warnings = [WARNINGS_ZH.get(w, w) for w in doc.warnings]
     years = "、".join(str(y) for y in doc.years) or "年份未注明"
-    msg = f"已保存“{target}”" + (f"（同名文件已存在，另存为此名）" if target != name else "")
+    msg = f"已保存“{target}”" + ("（同名文件已存在，另存为此名）" if target != name else "")
     msg += f"：《{doc.title or '无标题'}》，{label or '地区未识别'}，{years}"
     if warnings:
         msg += "；注意：" + "；".join(warnings)

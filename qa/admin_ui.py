@@ -31,6 +31,8 @@ TAB_CHAT = "问答"
 TAB_ADMIN = "管理"
 LOGIN_DELAY_S = 1.0  # after a wrong password: slows guessing (the login event runs one at a time)
 NOT_LOGGED_IN = "请先登录。"
+# Result markers (✓/✗: in DejaVu Sans, so they show without an emoji font, unlike ✅/❌).
+OK_MARK, FAIL_MARK = "✓ ", "✗ "
 
 # Styles of the admin HTML blocks (gr.HTML's css_template: the app's own CSS is webapp's).
 CSS = """
@@ -42,6 +44,7 @@ table.admin-table th { background: rgba(147, 197, 253, 0.15); }
 .admin-mono { font-family: ui-monospace, monospace; font-size: 0.9em; }
 .admin-pending { color: #b45309; font-weight: 600; }
 .admin-ok { color: #15803d; }
+.admin-nowrap { white-space: nowrap; }
 """
 
 
@@ -102,8 +105,9 @@ def render_reports(service) -> str:
     for r in s["reports"]:
         years = "、".join(str(y) for y in r["years"]) or "未注明"
         warn = "；".join(r["warnings"])
-        rows.append([f"<span class='admin-mono'>{_e(r['source'])}</span>", _e(r["title"]), _e(years),
-                     _e(r["label"]), _e(r["format"]), _e(r["chunks"]),
+        nowrap = lambda x: f"<span class='admin-nowrap'>{_e(x)}</span>"  # noqa: E731
+        rows.append([f"<span class='admin-mono'>{_e(r['source'])}</span>", _e(r["title"]), nowrap(years),
+                     nowrap(r["label"]), nowrap(r["format"]), nowrap(r["chunks"]),
                      f"<span class='admin-warn'>{_e(warn)}</span>" if warn else ""])
     return "<h4>已索引的报告</h4>" + _table(["文件", "标题", "年份", "地区", "格式", "段落数", "警告"], rows,
                                           "索引中还没有报告。")
@@ -130,7 +134,8 @@ def render_feedback(settings) -> str:
         ans = r.get("answer")
         rows.append([_e(_local_time(r.get("created_at"))), _e(q), _e(ans if ans is not None else "（拒答）"),
                      _e(r.get("correction") or ""), f"<span class='admin-mono'>{_e(r.get('index_version'))}</span>"])
-    return (f"<h4>用户反馈</h4><p id='admin-feedback-counts'>👍 {c.get('up', 0)}　👎 {c.get('down', 0)}</p>"
+    return (f"<h4>用户反馈</h4><p id='admin-feedback-counts'>👍 有用 {c.get('up', 0)} 条　👎 有误 {c.get('down', 0)} 条</p>"
+            + "<p>最近的 👎（有误）反馈：</p>"
             + _table(["时间", "问题", "回答", "更正", "索引版本"], rows, "还没有 👎 反馈。"))
 
 
@@ -177,8 +182,8 @@ def build_admin_tab(service, settings) -> None:
             logout_btn = gr.Button("退出登录", size="sm", scale=0, min_width=90, elem_id="admin-logout")
         status = _html("admin-status")
         with gr.Row(equal_height=True):
-            rebuild_btn = gr.Button("重建索引", variant="primary", scale=1, elem_id="admin-rebuild")
-            build_msg = gr.Markdown("", elem_id="admin-build-msg")
+            rebuild_btn = gr.Button("重建索引", variant="primary", scale=0, min_width=160, elem_id="admin-rebuild")
+            build_msg = gr.Markdown("", elem_id="admin-build-msg", min_height=40)
         reports = _html("admin-reports")
         skipped = _html("admin-skipped")
 
@@ -195,7 +200,7 @@ def build_admin_tab(service, settings) -> None:
         with gr.Row(equal_height=True):
             choice = gr.Dropdown(choices=[], value=None, label="语料目录中的报告", scale=4,
                                  elem_id="admin-remove-choice", allow_custom_value=False)
-            remove_btn = gr.Button("删除所选报告", variant="stop", scale=1, elem_id="admin-remove")
+            remove_btn = gr.Button("删除所选报告", variant="stop", scale=0, min_width=160, elem_id="admin-remove")
         with gr.Row(visible=False, elem_id="admin-confirm-row") as confirm_row:
             confirm_text = gr.Markdown("", elem_id="admin-confirm-text")
             confirm_btn = gr.Button("确认删除", variant="stop", scale=0, min_width=100, elem_id="admin-confirm")
@@ -254,7 +259,7 @@ def build_admin_tab(service, settings) -> None:
             return ["", None] + no_data()
         results = [admin.save_upload(settings.corpus_dir, p, Path(str(p)).name, rename_if_exists=bool(rename_if_exists))
                    for p in paths]
-        lines = [("✅ " if r.ok else "❌ ") + r.message for r in results]
+        lines = [(OK_MARK if r.ok else FAIL_MARK) + r.message for r in results]
         if any(r.ok for r in results):
             lines.append("点击“重建索引”后，问答即可引用新报告。")
         return ["\n\n".join(lines), None] + panel_data()
@@ -277,9 +282,9 @@ def build_admin_tab(service, settings) -> None:
         if not is_authed:
             return [None, gr.update(visible=False), NOT_LOGGED_IN] + no_data()
         try:
-            msg = "✅ " + admin.remove_report(settings.corpus_dir, name or "")
+            msg = OK_MARK + admin.remove_report(settings.corpus_dir, name or "")
         except (ValueError, OSError) as e:
-            msg = f"❌ 未删除：{e}"
+            msg = f"{FAIL_MARK}未删除：{e}"
         return [None, gr.update(visible=False), msg] + panel_data()
 
     confirm_btn.click(on_confirm, [pending, authed], [pending, confirm_row, remove_msg] + data_outputs,
@@ -292,7 +297,7 @@ def build_admin_tab(service, settings) -> None:
             return [NOT_LOGGED_IN] + no_data()
         progress(0.0, desc="开始构建索引")
         result = admin.rebuild(service, progress=lambda msg, frac: progress(frac, desc=msg))
-        return [("✅ " if result.ok else "❌ ") + result.message] + panel_data()
+        return [(OK_MARK if result.ok else FAIL_MARK) + result.message] + panel_data()
 
     # No concurrency limit: a second click (or another admin) reaches the build
     # lock at once and is told a build is running, instead of waiting in a queue.

@@ -28,6 +28,12 @@ from charset_normalizer import from_bytes
 
 log = logging.getLogger(__name__)
 
+# pypdf and trafilatura log a WARNING for every oddity of a real-world file
+# ("EOF marker not found", "discarding data: None") without naming the file;
+# a file that cannot be read is reported once, by name, with the reason.
+for _noisy in ("pypdf", "trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
+
 
 class UnreadableFile(ValueError):
     """A corpus file that cannot be turned into text; the message says why."""
@@ -39,6 +45,7 @@ class Extracted:
     format: str  # text | docx | pdf | html
     encoding: str  # of the text (text, html); "utf-8" for docx (its XML); "" for PDF
     pages: list[int] = field(default_factory=list)  # PDF: offsets in text where pages 2, 3, ... start
+    warnings: list[str] = field(default_factory=list)  # read, but with a caveat (e.g. scanned pages)
 
 
 # The format each supported extension promises.
@@ -50,6 +57,9 @@ SUPPORTED_SUFFIXES = tuple(FORMAT_BY_SUFFIX)
 # would put "发展党员" and "312人" of one row in two clauses. Not " | " either:
 # the cleaner drops lines of short "|"-separated items as a navigation bar.
 CELL_SEPARATOR = " "
+
+# A .docx (a zip) that unpacks to more than this is refused (a zip bomb, or not a report).
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 
 # A PDF whose pages hold fewer readable characters than this has no text layer.
 MIN_PDF_CHARS = 20
@@ -106,7 +116,7 @@ def sniff(data: bytes) -> str:
     archive, binary, html, text or empty."""
     if not data.strip():
         return "empty"
-    if data.lstrip()[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and b"obj" in data[:8192]):
+    if data[:1024].lstrip()[:5] == b"%PDF-" or (b"%PDF-" in data[:1024] and b"obj" in data[:8192]):
         return "pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         try:
@@ -140,6 +150,13 @@ def _cjk_ratio(text: str) -> float:
     return cjk / len(text)
 
 
+def _decode_nearly(data: bytes, encoding: str) -> str | None:
+    """``data`` decoded when at most a handful of bytes do not fit ``encoding``."""
+    text = data.decode(encoding, errors="replace")
+    bad = text.count("\ufffd")
+    return text if bad <= max(2, len(text) // 2000) else None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """(text, encoding) for the raw bytes of a text report; raises UnreadableFile.
 
@@ -169,6 +186,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
+    # A Chinese text with a stray bad byte or two (a file cut inside a character,
+    # a damaged download): read it, the bad bytes as U+FFFD.
+    for encoding in ("utf-8", "gb18030"):
+        text = _decode_nearly(data, encoding)
+        if text is not None and _cjk_ratio(text) > 0.2:
+            return text, encoding
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.2:
         return str(best), best.encoding
@@ -264,22 +287,36 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
 
 # ---------------------------------------------------------------- docx
 
+# The runs of a paragraph as Word shows it with changes accepted: inserted text
+# (w:ins), smart tags, simple fields and inline content controls included;
+# deleted text, text boxes (drawn elsewhere on the page) and the duplicate
+# fallback copy of drawings left out. python-docx's Paragraph.text reads only
+# the paragraph's direct runs and hyperlinks.
+_DOCX_RUNS = (".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)"
+              " and not(ancestor::*[local-name()='Fallback'])]")
+
+
+def _docx_paragraph_text(p) -> str:
+    return "".join(r.text for r in p.xpath(_DOCX_RUNS))
+
+
 def _docx_blocks(parent, doc) -> list[str]:
     """Lines of a body (or a content control / table cell), in document order."""
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
     for child in parent.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(Paragraph(child, doc).text)
+            lines.append(_docx_paragraph_text(child))
         elif child.tag == qn("w:tbl"):
             lines.extend(_docx_table(Table(child, doc), doc))
         elif child.tag == qn("w:sdt"):  # content control: its content is ordinary body
             content = child.find(qn("w:sdtContent"))
             if content is not None:
                 lines.extend(_docx_blocks(content, doc))
+        elif child.tag == qn("w:customXml"):
+            lines.extend(_docx_blocks(child, doc))
     return lines
 
 
@@ -302,6 +339,11 @@ def extract_docx(data: bytes) -> Extracted:
     import docx
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise UnreadableFile(f"the .docx unpacks to {unpacked / 1e6:.0f} MB (more than "
+                                 f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB): not a report")
         document = docx.Document(io.BytesIO(data))
         lines = _docx_blocks(document.element.body, document)
     except UnreadableFile:
@@ -336,6 +378,26 @@ def _pdf_page_text(raw: str) -> str:
     return "\n".join(lines)
 
 
+def _fragmented(raw: str) -> bool:
+    """Text that came out a character per line: the PDF places every glyph on
+    its own (some converters do), and plain extraction loses the lines."""
+    lines = [line.strip() for line in raw.split("\n") if line.strip()]
+    return len(lines) >= 8 and sum(1 for line in lines if len(line) <= 2) > 0.5 * len(lines)
+
+
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
+def _page_text(page) -> str:
+    raw = page.extract_text() or ""
+    if _fragmented(raw):
+        # Read it by position instead: one line per printed line, columns as spaces.
+        lines = (page.extract_text(extraction_mode="layout") or "").split("\n")
+        lines = [_CJK_GAP.sub("", re.sub(r"\s{2,}", " ", line.strip())) for line in lines]
+        raw = "\n".join(line for line in lines if line)
+    return _pdf_page_text(raw)
+
+
 def _readable_chars(text: str) -> int:
     return sum(1 for c in text if c.isalnum() and not ("\ue000" <= c <= "\uf8ff"))
 
@@ -356,7 +418,7 @@ def extract_pdf(data: bytes) -> Extracted:
                                      "is not installed") from e
             if not opened:
                 raise UnreadableFile("the PDF is password-protected; save a copy without a password")
-        page_texts = [_pdf_page_text(page.extract_text() or "") for page in reader.pages]
+        page_texts = [_page_text(page) for page in reader.pages]
     except UnreadableFile:
         raise
     except FileNotDecryptedError as e:
@@ -378,10 +440,13 @@ def extract_pdf(data: bytes) -> Extracted:
     if bad > 0.3 * len(text.replace("\n", "")):
         raise UnreadableFile("the PDF's text cannot be decoded (its fonts have no Unicode map); "
                              "OCR it or export it again")
-    empty = sum(1 for p in page_texts if _readable_chars(p) == 0)
+    empty = [i + 1 for i, p in enumerate(page_texts) if _readable_chars(p) == 0]
+    warnings = []
     if empty:
-        log.warning("PDF: %d of %d pages have no text layer (scanned pages are not read)", empty, len(page_texts))
-    return Extracted(text, "pdf", "", pages)
+        shown = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
+        warnings.append(f"{len(empty)} of {len(page_texts)} PDF pages have no text layer "
+                        f"(scanned?) and were not read: page {shown}")
+    return Extracted(text, "pdf", "", pages, warnings)
 
 
 # ---------------------------------------------------------------- html
@@ -409,40 +474,71 @@ def decode_html(data: bytes) -> tuple[str, str]:
         if declared not in _UNTRUSTED:
             try:
                 return data.decode(declared), declared
-            except (LookupError, UnicodeDecodeError):
+            except LookupError:
+                log.info("unknown declared charset %s; detecting", declared)
+            except UnicodeDecodeError:
+                text = _decode_nearly(data, declared)
+                if text is not None:
+                    return text, declared
                 log.info("declared charset %s does not fit the bytes; detecting", declared)
     return decode_bytes(data)
 
 
-_TRAF_TABLE_ROW = re.compile(r"^\|(.*)\|\s*$")
+# trafilatura's XML: block elements that are lines of their own, and those that hold blocks.
+_XML_LINE_TAGS = {"head", "p", "item", "quote", "code", "cell"}
+_XML_BLOCK_CHILDREN = {"head", "p", "list", "item", "quote", "code", "table"}
+
+
+def _xml_text(el) -> str:
+    """Text of an element of trafilatura's XML, <lb/> as a line break."""
+    parts = [el.text or ""]
+    for child in el:
+        parts.append("\n" if child.tag == "lb" else _xml_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _xml_lines(el) -> list[str]:
+    """Lines of an element of trafilatura's XML output, in order. A table of
+    figures becomes one line per row; a layout table (cells holding paragraphs)
+    gives its paragraphs as lines."""
+    if el.tag == "table":
+        rows = el.findall("row")
+        if any(child.tag in _XML_BLOCK_CHILDREN for row in rows for cell in row for child in cell):
+            return [line for row in rows for cell in row for line in _xml_lines(cell)]
+        return _table_lines([[_xml_text(cell) for cell in row] for row in rows])
+    if el.tag in _XML_LINE_TAGS and not any(child.tag in _XML_BLOCK_CHILDREN for child in el):
+        return [s for s in (line.strip() for line in _xml_text(el).split("\n")) if s]
+    lines: list[str] = []
+    if el.tag in _XML_LINE_TAGS and el.text and el.text.strip():
+        lines.append(el.text.strip())
+    for child in el:
+        if child.tag in ("graphic", "lb"):
+            continue
+        lines.extend(_xml_lines(child))
+        if child.tail and child.tail.strip():
+            lines.append(child.tail.strip())
+    return lines
 
 
 def _html_main_text(html: str) -> str:
     import trafilatura
+    from lxml import etree
 
-    text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False,
-                               include_images=False, deduplicate=False, favor_precision=True)
-    if not text:
+    xml = trafilatura.extract(html, output_format="xml", include_tables=True, include_comments=False,
+                              include_links=False, include_images=False, include_formatting=False,
+                              deduplicate=False)
+    if not xml:
         return ""
-    # trafilatura writes table rows as "| a | b |": make them lines like a .docx table's.
-    lines: list[str] = []
-    table: list[list[str]] = []
-    for line in text.split("\n") + [""]:
-        m = _TRAF_TABLE_ROW.match(line.strip())
-        if m:
-            table.append(m.group(1).split("|"))
-            continue
-        if table:
-            lines.extend(_table_lines(table))
-            table = []
-        lines.append(line)
-    return "\n".join(lines[:-1])
+    main = etree.fromstring(xml.encode("utf-8")).find("main")
+    return "" if main is None else "\n".join(_xml_lines(main))
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-               "article", "blockquote", "pre", "dd", "dt", "ul", "ol", "td", "th"}
+               "article", "blockquote", "pre", "dd", "dt", "ul", "ol", "td", "th", "center"}
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
               "select", "button", "template", "svg")
+_HTML_BLOCKS_IN_CELL = ".//p|.//div|.//br|.//ul|.//ol|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
 
 
 def _html_fallback_text(html: str) -> str:
@@ -455,11 +551,15 @@ def _html_fallback_text(html: str) -> str:
         return ""
     for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
         bad.drop_tree()
+    # Tables of figures: one line per row (layout tables, whose cells hold paragraphs, stay as they are).
     for table in root.xpath("//table[not(.//table)]"):
+        cells = table.xpath(".//td|.//th")
+        if any(c.xpath(_HTML_BLOCKS_IN_CELL) for c in cells):
+            continue
         rows = [[c.text_content() for c in tr.xpath("./td|./th")] for tr in table.xpath(".//tr")]
-        lines = _table_lines(rows)
-        table.clear()
-        table.text = "\n".join(lines)
+        tail = table.tail
+        table.clear()  # also clears the tail: keep it
+        table.text, table.tail = "\n".join(_table_lines(rows)), tail
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
             el.tail = "\n" + (el.tail or "")
@@ -496,12 +596,14 @@ EXTRACTORS = {"text": extract_text, "docx": extract_docx, "pdf": extract_pdf, "h
 def _mismatch(path: Path, expected: str, found: str) -> UnreadableFile:
     suffix = path.suffix.lower() or "(no extension)"
     return UnreadableFile(
-        f"{path.name} is named {suffix} but its content looks like {_WHAT.get(found, found)}, "
+        f"the file is named {suffix} but its content looks like {_WHAT.get(found, found)}, "
         f"not {_WHAT[expected]}")
 
 
 def detect_format(path: Path, data: bytes) -> str:
     """The format to read ``data`` as, checked against what the extension promises."""
+    # The messages do not repeat the file's name: the caller names the file it
+    # skips ("skipped report.pdf: ..."), and may be checking a temporary copy.
     path = Path(path)
     found = sniff(data)
     if found == "empty":
@@ -516,8 +618,8 @@ def detect_format(path: Path, data: bytes) -> str:
         if found == "binary":
             raise UnreadableFile("the file looks binary (it contains NUL bytes), not text")
         raise UnreadableFile(
-            f"{path.name} is named {path.suffix.lower()} but its content looks like "
-            f"{_WHAT.get(found, found)} (binary), not text")
+            f"the file is named {path.suffix.lower()} but its content looks like "
+            f"{_WHAT.get(found, found)} (binary), not {_WHAT[expected]}")
     if expected == "docx" and found == "broken-zip":
         raise UnreadableFile("the .docx file is corrupt or truncated (its zip archive cannot be opened)")
     if found != expected:
@@ -531,7 +633,10 @@ def extract(path: Path, data: bytes) -> Extracted:
     Raises UnreadableFile (only) when the file cannot be read, saying why."""
     fmt = detect_format(Path(path), data)
     try:
-        return EXTRACTORS[fmt](data)
+        got = EXTRACTORS[fmt](data)
+        for w in got.warnings:
+            log.warning("%s: %s", Path(path).name, w)
+        return got
     except UnreadableFile:
         raise
     except RecursionError as e:

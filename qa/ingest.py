@@ -66,7 +66,9 @@ def load_document(path: Path, corpus_dir: Path) -> Document:
     except OSError as e:
         raise UnreadableFile(f"cannot read the file ({e.strerror or e})") from e
     # For .docx/.pdf/.html the extracted text is the source: offsets and page starts point into it.
-    return document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding, fmt=raw.format, pages=raw.pages)
+    doc = document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding, fmt=raw.format, pages=raw.pages)
+    doc.warnings.extend(raw.warnings)
+    return doc
 
 
 def load_corpus(corpus_dir: Path) -> IngestResult:

@@ -32,6 +32,11 @@ class RawText:
     sha256: str
     format: str = "text"  # text | docx | pdf | html
     pages: list[int] = field(default_factory=list)  # PDF: offsets in text where pages 2, 3, ... start
+    warnings: list[str] = field(default_factory=list)  # read, with a caveat (e.g. scanned PDF pages)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB"
 
 
 def _is_candidate(p: Path) -> bool:
@@ -39,13 +44,28 @@ def _is_candidate(p: Path) -> bool:
     return p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith((".", "~$"))
 
 
+def _in_saved_page_folder(p: Path, corpus_dir: Path) -> bool:
+    """A browser saving "report.html" puts its images, scripts and framed pages in
+    "report_files/" ("report.files/" in some Chinese versions): not reports."""
+    for folder in p.relative_to(corpus_dir).parents:
+        name = folder.name
+        for tail in ("_files", ".files"):
+            if name.endswith(tail) and len(name) > len(tail):
+                stem = (corpus_dir / folder).with_name(name[: -len(tail)])
+                if any(stem.with_name(stem.name + ext).is_file() for ext in (".html", ".htm", ".HTML", ".HTM")):
+                    return True
+    return False
+
+
 def find_corpus_files(corpus_dir: Path) -> list[Path]:
     """Every report file (.txt .md .docx .pdf .html .htm) under ``corpus_dir``
-    (recursively), in a stable order; other extensions are ignored."""
+    (recursively), in a stable order; other extensions are ignored, and so is
+    the folder of a saved web page's resources."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    files = [p for p in corpus_dir.rglob("*") if p.is_file() and _is_candidate(p)]
+    files = [p for p in corpus_dir.rglob("*")
+             if p.is_file() and _is_candidate(p) and not _in_saved_page_folder(p, corpus_dir)]
     return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 
@@ -55,7 +75,7 @@ def read_report_file(path: Path, corpus_dir: Path, max_bytes: int | None = None)
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     size = path.stat().st_size
     if size > limit:
-        raise UnreadableFile(f"the file is too large ({size / 1e6:.1f} MB > {limit / 1e6:.1f} MB limit)")
+        raise UnreadableFile(f"the file is too large ({_size(size)}; the limit is {_size(limit)})")
     data = path.read_bytes()
     got = extract(path, data)
     return RawText(
@@ -66,6 +86,7 @@ def read_report_file(path: Path, corpus_dir: Path, max_bytes: int | None = None)
         sha256=hashlib.sha256(data).hexdigest(),
         format=got.format,
         pages=list(got.pages),
+        warnings=list(got.warnings),
     )
 
 

@@ -184,7 +184,7 @@ def test_corpus_change_triggers_a_rebuild(small_copy, embedder, change):
     assert (spy.passages, report.embedded) == (len(new_passages), len(new_passages))
     assert (len(new_passages) > 0) == (change != "delete")
     # ... and every chunk still has its own vector.
-    _assert_vectors_are_their_chunks(idx, embedder, every=3)
+    _assert_vectors_are_their_chunks(idx, embedder, every=6)
     has_new = any("1357名干部职工" in c.text for c in idx.chunks)
     assert has_new == (change != "delete")
     # The next build is a no-op again.
