@@ -454,7 +454,7 @@ def _compose(q: QueryInfo, chosen: list[Candidate], answer_text: str, sentences:
             citations.append(Citation(
                 n=len(citations) + 1, source=chunk.doc_id, title=chunk.title, text=chunk.text,
                 quote=chunk.text[qs:qe], score=c.span.hit.score, quote_start=qs, quote_end=qe,
-                chunk_id=chunk.chunk_id, page=chunk.page,
+                chunk_id=chunk.chunk_id, page=chunk.page_of(c.ans_start),
             ))
         elif sentences:
             # Several sentences from one passage: widen the quote to cover them all.

@@ -82,6 +82,8 @@ def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int, first_id:
             org=doc.org,
             section=section,
             page=doc.page_at(src_start),
+            page_breaks=[i - start for i in range(start + 1, end)
+                         if doc.page_at(doc.offsets[i]) != doc.page_at(doc.offsets[i - 1])] if doc.pages else [],
         ))
     return chunks
 

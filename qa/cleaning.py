@@ -80,7 +80,9 @@ def _is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE_LINE.match(s))
 
 
-def clean(text: str) -> CleanText:
+def clean(text: str, unwrap: bool = True) -> CleanText:
+    """Cleaned text with its offset map. ``unwrap`` joins hard line-wraps; only
+    plain text and PDF have them (a .docx or web page has real paragraphs)."""
     lines = _lines_with_offsets(text)
     n = len(lines)
 
@@ -102,7 +104,7 @@ def clean(text: str) -> CleanText:
             continue
         kept.append((pos, pos + len(line) - len(line.lstrip()), stripped))
 
-    wrap = _wrap_width([s for _, _, s in kept])
+    wrap = _wrap_width([s for _, _, s in kept]) if unwrap else None
     out_chars: list[str] = []
     offsets: list[int] = []
     for i, (line_start, pos, s) in enumerate(kept):

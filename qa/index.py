@@ -110,7 +110,7 @@ def corpus_hashes(corpus_dir: Path) -> dict[str, str]:
 
 
 # The code that turns files into chunks: when it changes, so may the chunks.
-_PIPELINE_FILES = ("loaders.py", "cleaning.py", "metadata.py", "places.py", "data/gazetteer.tsv",
+_PIPELINE_FILES = ("formats.py", "loaders.py", "cleaning.py", "metadata.py", "places.py", "data/gazetteer.tsv",
                    "textnorm.py", "chunking.py", "ingest.py", "tokenize_zh.py", "keyword_index.py")
 
 

@@ -28,7 +28,7 @@ class IngestResult:
 
 def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "utf-8",
                        fmt: str = "text", pages: list[int] | None = None) -> Document:
-    cleaned = clean(text)
+    cleaned = clean(text, unwrap=fmt in ("text", "pdf"))
     meta = describe(cleaned.text)
     body_text, offsets = cleaned.text, cleaned.offsets
     # Lines above the title are site furniture (site name, banners): drop them.

@@ -62,6 +62,13 @@ class Chunk:
     org: str = ""
     section: str = ""  # the heading the chunk sits under, when the report has them
     page: int | None = None  # page the chunk starts on (PDF)
+    page_breaks: list[int] = field(default_factory=list)  # offsets in text where a new page starts
+
+    def page_of(self, offset: int) -> int | None:
+        """Page of a character of the chunk's text."""
+        if self.page is None:
+            return None
+        return self.page + sum(1 for b in self.page_breaks if b <= offset)
 
 
 @dataclass

@@ -240,10 +240,6 @@ def test_docx_that_unpacks_to_too_much_is_refused(tmp_path, monkeypatch):
         extract(path, path.read_bytes())
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: qa/cleaning.py clean() unwraps 'hard-wrapped' lines for every format, so rows of a "
-    ".docx table (or paragraphs of a .docx/.html) of similar length >= 20 chars are joined into one "
-    "line; .docx/.html text has real paragraphs and should not be unwrapped (document_from_text knows fmt)"))
 def test_long_docx_table_rows_stay_lines_of_their_own(tmp_path):
     d = docx.Document()
     d.add_paragraph("2014年佛山市直机关党建工作总结")
