@@ -171,6 +171,16 @@ def _prune(index_dir: Path, live: str) -> None:
             shutil.rmtree(d, ignore_errors=True)
 
 
+def _remove_leftovers(index_dir: Path) -> None:
+    """Folders of killed builds (no manifest: never CURRENT). Call with the build lock held."""
+    vroot = Path(index_dir) / "versions"
+    if vroot.is_dir():
+        for d in vroot.iterdir():
+            if not (d / "manifest.json").exists():
+                log.info("removing the leftovers of an unfinished build: %s", d.name)
+                shutil.rmtree(d, ignore_errors=True)
+
+
 @contextmanager
 def build_lock(index_dir: Path):
     Path(index_dir).mkdir(parents=True, exist_ok=True)
@@ -213,6 +223,7 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
     index_dir = Path(settings.index_dir)
     t0 = time.time()
     with build_lock(index_dir):
+        _remove_leftovers(index_dir)
         model_path = ensure_model(settings)
         wanted = build_settings(settings, model_fingerprint(model_path))
         hashes = corpus_hashes(settings.corpus_dir)
@@ -246,15 +257,10 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
         dim = vecs.shape[1] if len(vecs) else get_embedder().dim
         log.info("embedded %d new passages, %d reused from the cache", embedded, len(chunks) - embedded)
 
-        version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
-        vroot = index_dir / "versions"
-        vroot.mkdir(parents=True, exist_ok=True)
-        # Leftovers of a killed build are never CURRENT: clear them before starting.
-        for d in vroot.iterdir():
-            if not (d / "manifest.json").exists():
-                shutil.rmtree(d, ignore_errors=True)
-        folder = vroot / version
-        folder.mkdir()
+        # Microseconds keep two quick builds apart (a cached rebuild takes well under a second).
+        version = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f") + f"-{os.getpid()}"
+        folder = index_dir / "versions" / version
+        folder.mkdir(parents=True)
 
         progress("writing the index", 0.92)
         store = make_vector_store(VECTOR_STORE, dim)

@@ -107,3 +107,11 @@ def service(index_settings, embedder):
     from qa.service import QAService
 
     return QAService.load(index_settings, embedder=embedder)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_dir(tmp_path_factory):
+    """Feedback written by apps started in tests goes to a temporary folder, not data/."""
+    if "QA_DATA_DIR" not in os.environ:
+        os.environ["QA_DATA_DIR"] = str(tmp_path_factory.mktemp("qa-data"))
+    yield

@@ -246,7 +246,7 @@ def test_admin_flow(page, settings, service, tmp_path, kind):
     page.locator("#admin-remove-msg").get_by_text("已删除").wait_for()
     assert not (settings.corpus_dir / name).exists()
     assert "已删除 1 个" in page.locator("#admin-pending").inner_text()
-    time.sleep(1.1)  # index versions are named to the second (qa/index.py)
+    time.sleep(1.1)  # versions named to the second (older qa/index.py) must not collide
     _rebuild(page)
     assert name not in page.locator("#admin-reports").inner_text()
 
@@ -274,7 +274,7 @@ def test_cli_build_is_served_without_restart(page, settings, service, tmp_path):
     dest = settings.corpus_dir / "cli-added.txt"
     shutil.copy(report, dest)
     v0 = service.version
-    time.sleep(1.1)  # index versions are named to the second
+    time.sleep(1.1)  # versions named to the second (older qa/index.py) must not collide
     try:
         proc = subprocess.run([str(qa_script()), "build", "--corpus", str(settings.corpus_dir),
                                "--index", str(settings.index_dir)],

@@ -246,13 +246,6 @@ def test_half_finished_version_is_removed_by_the_next_rebuild(small_copy, embedd
     assert load_index(small_copy).version == report.version
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="product bug: an up-to-date build returns before the leftover cleanup, so a killed "
-    "build's half-written version stays on disk until something in the corpus changes "
-    "(qa/index.py build_index: the no-op return precedes the leftover removal)",
-)
 def test_half_finished_version_is_removed_by_the_next_build_even_if_nothing_changed(small_copy, embedder):
     left = _make_leftover(small_copy.index_dir)
     report = build_index(small_copy, embedder=embedder)
@@ -274,13 +267,6 @@ def test_concurrent_build_is_refused_while_the_lock_is_held(small_copy, embedder
     assert build_index(small_copy, embedder=spy).rebuilt is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=FileExistsError,
-    reason="product bug: version folders are named by the second + pid, so a second build in the "
-    "same process within the same second (a small corpus, e.g. the app rebuilding after an upload) "
-    "crashes with FileExistsError in build_index (folder.mkdir())",
-)
 def test_two_quick_builds_in_one_process_both_succeed(tmp_path, embedder):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
