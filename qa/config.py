@@ -6,7 +6,7 @@ Precedence: explicit arguments (CLI flags) > environment variables (QA_*) > defa
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     # The admin tab (qa/admin_ui.py) exists only when this is set; never an open one.
-    admin_password: str = ""
+    admin_password: str = field(default="", repr=False)  # QA_ADMIN_PASSWORD; empty = no admin page
 
     def resolved_model_path(self) -> Path:
         p = Path(self.model).expanduser()

@@ -84,7 +84,8 @@ def make_theme() -> gr.themes.Base:
 
 def launch_kwargs() -> dict[str, Any]:
     """The look of the app; Gradio 6 takes these in ``launch()``."""
-    return {"theme": make_theme(), "css": CSS}
+    # Gradio itself refuses bigger uploads before they reach the admin page's own checks.
+    return {"theme": make_theme(), "css": CSS, "max_file_size": "50mb"}
 
 
 def launch(demo: gr.Blocks, host: str, port: int, **kw):

@@ -289,7 +289,7 @@ def test_upload_rebuild_refresh_remove(tmp_path, corpus_dir, embedder):
     assert again.ok and not again.rebuilt and "已是最新" in again.message
 
     admin.remove_report(corpus, "某某市直机关2016.txt")
-    time.sleep(1.05)  # index versions are named to the second (qa/index.py): two builds in one second collide
+    time.sleep(1.05)  # versions named to the second (older qa/index.py) must not collide
     r = admin.rebuild(svc)
     assert r.ok and r.rebuilt
     assert svc.ask(question).answer is None
