@@ -16,7 +16,9 @@ from typing import Callable, Protocol
 from .places import place_label
 from .query import QueryInfo
 from .textnorm import CN_NUMERAL_CHARS, chinese_numeral_value
-from .tokenize_zh import words
+import jieba.posseg as pseg
+
+from .tokenize_zh import STOPWORDS, init_dictionary, words
 from .types import Answer, Chunk, Citation, Hit
 
 # ---------------------------------------------------------------- patterns
@@ -58,6 +60,11 @@ _CLAUSE_SPLIT = re.compile(r"[^，,；;：:。！？!?\n]+[，,；;：:。！？
 # Units that count people are interchangeable (多少人 / 多少名).
 _PEOPLE = {"人", "名", "位"}
 _REFUSE = "报告中没有找到能回答这个问题的内容。"
+_AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
+
+
+def _figure_key(answer: str) -> str:
+    return re.sub(r"\D", "", answer.split("（")[0]) or answer
 
 
 class Answerer(Protocol):
@@ -199,6 +206,32 @@ def _head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
     return False
 
 
+_QUALIFIER_TAGS = ("a", "b", "n", "nz", "j", "d", "ad", "an")
+
+
+def _unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
+    """Whether the head stands in the item with a qualifier the question doesn't
+    have: "援鄂党员167名" or "人均结案541件" for a question about 党员 / 结案."""
+    pos = _matched(head, item)
+    if pos <= 0:
+        return False
+    before = re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", item[:pos]).strip()
+    if not before:
+        return False
+    init_dictionary()
+    tagged = [(w, f) for w, f in pseg.cut(before[-6:]) if w.strip()]
+    if not tagged:
+        return False
+    w, flag = tagged[-1]
+    return flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    closed = max(text.rfind(")", 0, pos), text.rfind("）", 0, pos))
+    return opened > closed
+
+
 def _items(clause: str) -> list[tuple[int, int]]:
     """Bounds of the items of an enumeration (a、b、c) inside a clause."""
     bounds, start = [], 0
@@ -275,8 +308,9 @@ class ExtractiveAnswerer:
     """Rule-based span extraction with refusal thresholds."""
 
     def __init__(self, weights: TermWeights, context: Callable[[Chunk], str] | None = None,
-                 min_coverage: float = 0.6, describe_sentences: int = 3):
+                 min_coverage: float = 0.6, describe_sentences: int = 3, min_margin: float = 0.3):
         self.weights = weights
+        self.min_margin = min_margin
         # The text around a chunk (section heading, previous passage) that a
         # question's terms may be found in: chunks cut sections in pieces.
         self.context = context or (lambda c: f"{c.section} {c.search_text}")
@@ -321,7 +355,13 @@ class ExtractiveAnswerer:
                         prox = _distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
                         near_head = prox is not None
                         share = 3.0 if q.unit == "%" and cnorm.lstrip().startswith("占") else 0.0
-                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share
+                        # The item names the thing as the question does (在职党员), not a
+                        # sub-kind the question didn't ask for (离退休党员, 人均结案).
+                        qualified = 1.5 if q.modifiers and all(_matched(q.terms[j], inorm) >= 0 for j in q.modifiers) else 0.0
+                        extra = -1.5 if near_head and _unasked_qualifier(head, inorm, q.norm) else 0.0
+                        # A figure in brackets (其中…) is a detail, unless it is the one the head names.
+                        aside = -1.0 if _in_parentheses(cnorm, m.start()) and prox != 0 else 0.0
+                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside
                                  - 0.2 * min(prox if prox is not None else 15, 15)
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
                         a0 = clause.start + m.start()
@@ -340,7 +380,8 @@ class ExtractiveAnswerer:
                 for i, d in enumerate(dates):
                     # What a date is about lies between its neighbouring dates:
                     # "6月28日…培训班;9月14日…党务干部培训班".
-                    lo = dates[i - 1].end() if i > 0 else 0
+                    lo = max(dates[i - 1].end() if i > 0 else 0,
+                             max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1)
                     hi = dates[i + 1].start() if i + 1 < len(dates) else len(snorm)
                     cov, _ = _coverage(q, self.weights, snorm[lo:hi], snorm, ctx)
                     score = 10 * cov + 1.0 / (rank + 1)
@@ -408,7 +449,13 @@ class ExtractiveAnswerer:
         cands = [c for c in finder(q, hits) if c.coverage >= self.min_coverage]
         if not cands:
             return refusal(q, _REFUSE)
-        best = max(cands, key=lambda c: c.score)
+        cands.sort(key=lambda c: -c.score)
+        best = cands[0]
+        rival = next((c for c in cands[1:] if _figure_key(c.answer) != _figure_key(best.answer)), None)
+        if rival is not None and best.score - rival.score < self.min_margin:
+            # Two different figures fit the question about equally well: a guess
+            # between them would be a coin toss, and a wrong figure is worse than none.
+            return refusal(q, _AMBIGUOUS.format(a=best.answer, b=rival.answer))
         return _compose(q, [best], answer_text=best.answer)
 
 

@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 MAX_SHORT_ANSWER = 40
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_FIGURE_IN = re.compile(r"\d|[一二三四五六七八九十百千万]{2,}")
 
 
 class QuestionSetError(ValueError):
@@ -97,6 +98,9 @@ def summarise(results: list[dict]) -> dict:
         "refusal_accuracy": _pct(np.mean([r["correct"] for r in unanswerable])) if unanswerable else None,
         "citation_hit_rate": _pct(np.mean([r["citation_hit"] for r in with_evidence])) if with_evidence else None,
         "wrong_answers": sum(1 for r in results if r["answer"] is not None and not r["correct"]),
+        # The subset that states a figure (digits or Chinese numerals): the worst kind of error.
+        "wrong_figures": sum(1 for r in results if r["answer"] is not None and not r["correct"]
+                             and _FIGURE_IN.search(compact(r["answer"]))),
         "false_refusals": sum(1 for r in answerable if r["answer"] is None),
         "retrieval_recall_at_k": _pct(np.mean([r["retrieval_hit"] for r in with_evidence])) if with_evidence else None,
         "latency_p50_ms": round(float(np.percentile(lat, 50)), 1),
@@ -152,7 +156,7 @@ def write_reports(report: dict, out_dir: Path) -> tuple[Path, Path]:
 
 def _summary_table(rows: dict[str, dict]) -> list[str]:
     keys = ["questions", "answer_accuracy", "answer_accuracy_with_citation", "refusal_accuracy",
-            "citation_hit_rate", "wrong_answers", "false_refusals", "retrieval_recall_at_k",
+            "citation_hit_rate", "wrong_answers", "wrong_figures", "false_refusals", "retrieval_recall_at_k",
             "latency_p50_ms", "latency_p95_ms"]
     lines = ["| | " + " | ".join(keys) + " |", "|---" * (len(keys) + 1) + "|"]
     for name, s in rows.items():
@@ -188,14 +192,14 @@ def print_summary(report: dict) -> str:
         f"answer accuracy: {s['answer_accuracy']}%  (with supporting passage cited: {s['answer_accuracy_with_citation']}%)",
         f"refusal accuracy: {s['refusal_accuracy']}%",
         f"citation hit rate: {s['citation_hit_rate']}%",
-        f"wrong answers (a figure that is not right): {s['wrong_answers']}",
+        f"wrong answers (not refused, not right): {s['wrong_answers']}, of which with a wrong figure: {s['wrong_figures']}",
         f"false refusals: {s['false_refusals']}",
         f"retrieval recall@k: {s['retrieval_recall_at_k']}%",
         f"latency p50/p95: {s['latency_p50_ms']} / {s['latency_p95_ms']} ms",
     ]
     for split, ss in report.get("by_split", {}).items():
         lines.append(f"  [{split}] answer {ss['answer_accuracy']}%, refusal {ss['refusal_accuracy']}%, "
-                     f"wrong {ss['wrong_answers']}, n={ss['questions']}")
+                     f"wrong {ss['wrong_answers']} (figures {ss['wrong_figures']}), n={ss['questions']}")
     for mode, ss in (report.get("ablations") or {}).items():
         lines.append(f"  ablation {mode:14s}: answer {ss['answer_accuracy']}%, refusal {ss['refusal_accuracy']}%, "
                      f"wrong {ss['wrong_answers']}, recall@k {ss['retrieval_recall_at_k']}%")

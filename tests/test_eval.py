@@ -186,7 +186,7 @@ FIVE = [
 
 SUMMARY_KEYS = {
     "questions", "answerable", "unanswerable", "answer_accuracy", "answer_accuracy_with_citation",
-    "refusal_accuracy", "citation_hit_rate", "wrong_answers", "false_refusals", "retrieval_recall_at_k",
+    "refusal_accuracy", "citation_hit_rate", "wrong_answers", "wrong_figures", "false_refusals", "retrieval_recall_at_k",
     "latency_p50_ms", "latency_p95_ms",
 }
 RESULT_KEYS = {
