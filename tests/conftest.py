@@ -9,6 +9,7 @@ The embedding model is loaded once and handed to every build and service
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -31,6 +32,20 @@ REPORTS = {
 # where another process often holds a core; one thread is as fast there and
 # predictable. QA_TEST_TORCH_THREADS=0 leaves torch's own default.
 TORCH_THREADS = int(os.environ.get("QA_TEST_TORCH_THREADS", "1"))
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright's own browser download is not used
+# Without the background-networking flags Chromium keeps dialling out, which a
+# closed network refuses slowly.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+requires_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def qa_script() -> Path:
@@ -115,3 +130,16 @@ def _private_data_dir(tmp_path_factory):
     if "QA_DATA_DIR" not in os.environ:
         os.environ["QA_DATA_DIR"] = str(tmp_path_factory.mktemp("qa-data"))
     yield
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()

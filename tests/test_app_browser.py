@@ -8,17 +8,15 @@ Leaves a screenshot in /tmp/app.png.
 from __future__ import annotations
 
 import os
-import socket
 import time
 from pathlib import Path
 
 import pytest
 
+from conftest import free_port, requires_chromium
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOT = Path("/tmp/app.png")  # after the answer and the follow-up
 FINAL_SCREENSHOT = Path("/tmp/app_final.png")  # the whole session, footer open
 FIRST_Q = "2011年中山市直属机关发展了多少名党员？"
@@ -26,50 +24,28 @@ FOLLOW_UP = "那2012年呢？"
 THIRD_Q = "海南省直机关2020年火线入党多少人？"
 TIMEOUT_MS = 180_000  # the first answer may wait for the model
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
+pytestmark = requires_chromium
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory):
-    from qa.config import load_settings
-    from qa.index import build_index
-
-    s = load_settings(index_dir=tmp_path_factory.mktemp("index"))
-    report = build_index(s)
-    assert report.documents >= 5 and report.chunks > 0
-    return s
+def settings(index_settings):
+    return index_settings  # the session's real index of corpus/
 
 
 @pytest.fixture(scope="module")
-def app_url(settings):
+def app_url(settings, service):
     import app as app_module
     from qa.webapp import launch
 
-    demo = app_module.create_app(settings)
-    port = _free_port()
+    demo = app_module.create_app(settings, service)
+    port = free_port()
     launch(demo, "127.0.0.1", port, prevent_thread_lock=True, quiet=True)
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
         demo.close()
 
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def _open(browser, url: str):
@@ -184,7 +160,7 @@ def test_errors_and_examples_in_browser(browser):
 
     stub = _StubService()
     demo = build_app(lambda: stub)
-    port = _free_port()
+    port = free_port()
     launch(demo, "127.0.0.1", port, prevent_thread_lock=True, quiet=True)
     pg = _open(browser, f"http://127.0.0.1:{port}/")
     try:

@@ -17,7 +17,7 @@ import pytest
 import qa.formats as formats
 import qa.loaders as loaders
 from qa.formats import Extracted, extract, sniff
-from qa.ingest import load_corpus, load_document
+from qa.ingest import load_document
 from qa.loaders import UnreadableFile, find_corpus_files, read_report_file, read_text_file
 
 docx = pytest.importorskip("docx")
