@@ -60,7 +60,8 @@ def cmd_ask(args) -> int:
     else:
         print(ans.reply)
         for c in ans.citations:
-            print(f"\n[{c.n}] {c.title} ({c.source})\n    “{c.quote}”")
+            page = f", 第{c.page}页" if c.page else ""
+            print(f"\n[{c.n}] {c.title} ({c.source}{page})\n    “{c.quote}”")
         print(f"\n({ans.latency_ms:.0f} ms)")
     return 0
 

@@ -127,10 +127,11 @@ def render_passage(c: Citation) -> str:
 
 def render_citation(c: Citation) -> str:
     title = _text(c.title) if c.title else "（无标题）"
+    page = f" 第{c.page}页" if getattr(c, "page", None) else ""
     return (
         f'<div class="qa-cite">'
         f'<div class="qa-cite-head"><span class="qa-cite-n">[{c.n}]</span>'
-        f'《{title}》<span class="qa-cite-src">{_text(c.source)}</span></div>'
+        f'《{title}》<span class="qa-cite-src">{_text(c.source)}{page}</span></div>'
         f'<div class="qa-cite-text">{render_passage(c)}</div>'
         f"</div>"
     )
