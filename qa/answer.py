@@ -226,6 +226,20 @@ def _unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
     return flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
 
 
+_RECAST = re.compile(r"^(?:为|作为|成为|列为|转为)([\u4e00-\u9fff]{2,6})")
+
+
+def _recast_after_head(head: tuple[str, ...], item: str, question: str) -> bool:
+    """"确定396名入党积极分子为发展对象": the figure counts what they became
+    (发展对象), not the head itself -- unless the question asks about that too."""
+    pos = _matched(head, item)
+    if pos < 0:
+        return False
+    alt = next(p for p in head if item.find(p) == pos)
+    m = _RECAST.match(item[pos + len(alt):])
+    return bool(m) and m.group(1)[:2] not in question
+
+
 def _in_parentheses(text: str, pos: int) -> bool:
     opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
     closed = max(text.rfind(")", 0, pos), text.rfind("）", 0, pos))
@@ -361,7 +375,8 @@ class ExtractiveAnswerer:
                         extra = -1.5 if near_head and _unasked_qualifier(head, inorm, q.norm) else 0.0
                         # A figure in brackets (其中…) is a detail, unless it is the one the head names.
                         aside = -1.0 if _in_parentheses(cnorm, m.start()) and prox != 0 else 0.0
-                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside
+                        recast = -1.0 if near_head and _recast_after_head(head, inorm, q.norm) else 0.0
+                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast
                                  - 0.2 * min(prox if prox is not None else 15, 15)
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
                         a0 = clause.start + m.start()
