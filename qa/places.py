@@ -146,4 +146,4 @@ def place_label(places: list[str], org: str, gaz: Gazetteer | None = None) -> st
     short = p.short if p else places[0]
     if not org:
         return places[0]
-    return f"{short}{org}" if org[0] in "省市区县" else f"{short}{org}"
+    return f"{short}{org}"

@@ -58,7 +58,6 @@ class QueryInfo:
     kind: str  # number | date | place | describe
     years: list[int] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # gazetteer full names
-    unknown_places: list[str] = field(default_factory=list)  # named but not in the gazetteer
     org: str = ""
     unit: str = ""  # measure word asked for
     terms: list[tuple[str, ...]] = field(default_factory=list)  # content terms, each a group of alternatives

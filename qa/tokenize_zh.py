@@ -52,14 +52,14 @@ def _cut(text: str) -> tuple[str, ...]:
     return tuple(jieba.lcut_for_search(text))
 
 
-def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
+def tokens(text: str) -> list[str]:
     """Search tokens of a text: normalised, segmented, without punctuation/stopwords."""
     out = []
     for t in _cut(normalize(text).lower()):
         t = t.strip()
         if not t or _PUNCT.match(t):
             continue
-        if not keep_stopwords and t in STOPWORDS:
+        if t in STOPWORDS:
             continue
         out.append(t)
     return out
