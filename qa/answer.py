@@ -34,16 +34,63 @@ FIGURE = re.compile(
 _DATE = re.compile(
     r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:(?:至|-|—|到)(?:\d{1,2}月)?\d{1,2}日)?|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 )
+# Holidays and seasons answer a "when" that does not ask for a day: 在元旦、春节“两节”期间.
+_FESTIVAL = r"“?(?:元旦|春节|新春|国庆|中秋|清明|端午|五一|七一|八一|十一|两节|双节|春运|汛期|暑期|暑假|寒假)”?"
+_HOLIDAY = re.compile(rf"{_FESTIVAL}(?:[、和及]?{_FESTIVAL})*(?:前后|期间|前夕|假期|之际)?")
+_DAY_Q = re.compile(r"几月|几日|几号|哪天|哪一天|日期|哪个月")
+# A question about the report itself: "这篇工作总结写的是哪一年的工作", "这份报告是哪年的".
+_REPORT_YEAR_Q = re.compile(r"(这篇|这份|该|本|此)(工作)?(报告|总结|年鉴|材料|文章|综述|汇报)")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}年")
 _PLACE = re.compile(
-    r"(?:在|于|赴|到)(?P<p>[^，,。；;：:、“”]{2,24}?)(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕)"
+    r"(?:在|于|赴|到)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
+    r"(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕)"
     r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
 )
+# A long list of venues is answered by its first items: "海南广场、国兴办公区以及…等单位办公区".
+_LIST_CUT = re.compile(r"以及|及|和|等")
+_LONG_PLACE = 24
 # What a place answer ends in: a building, a venue, an address or an administrative unit.
 _PLACE_WORD = re.compile(
     r"(堂|馆|校|园|室|厅|楼|场|中心|基地|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
     r"会场|礼堂|广场|公园|剧院|影剧院|党校|会议室|办公区|社区|委|站|所|港|机场|队)$"
 )
+
+
+# The kind of place a question names ("在哪个网站") and the endings of names of that kind.
+_PLACE_KINDS: dict[str, tuple[str, ...]] = {
+    "网站": ("网站", "网"), "网": ("网",), "平台": ("平台",), "公园": ("公园",), "广场": ("广场",),
+    "学校": ("学校", "学院", "大学", "中学", "小学", "党校"), "医院": ("医院",),
+    "宾馆": ("宾馆", "酒店", "饭店"), "酒店": ("酒店", "宾馆", "饭店"),
+    "会场": ("会场", "礼堂", "会议室", "会议中心", "大厅"), "会议室": ("会议室",),
+    "纪念馆": ("纪念馆",), "展馆": ("馆",), "场馆": ("馆",), "基地": ("基地",), "杂志": ("杂志",),
+    "报纸": ("报",), "城市": ("市",), "村": ("村",), "乡": ("乡",), "镇": ("镇",), "县": ("县",),
+    "区": ("区",), "市": ("市",), "省": ("省",),
+}
+_PLACE_KIND_Q = re.compile(
+    r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
+# Words that may stand in a name before its ending: 枣庄/机关/建设/网.
+_NAME_PART = ("n", "ns", "nt", "nz", "nr", "vn", "j", "b", "l", "an", "m")
+
+
+def _names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of names that end in one of endings, grown leftwards over the nouns before it."""
+    init_dictionary()
+    toks, pos = [], 0
+    for w, flag in pseg.cut(text):
+        toks.append((pos, pos + len(w), w, flag))
+        pos += len(w)
+    out = []
+    for i, (a, b, w, _) in enumerate(toks):
+        if not w.endswith(endings):
+            continue
+        j = i
+        while j > 0 and b - toks[j - 1][0] <= 16 and toks[j - 1][2] not in STOPWORDS and (
+                toks[j - 1][3] in _NAME_PART or (toks[j - 1][3] == "a" and len(toks[j - 1][2]) == 1)):
+            j -= 1  # a one-character adjective is part of a rare name the tagger splits (广宁/大/良村)
+        start = toks[j][0]
+        if b - start > max(len(e) for e in endings if w.endswith(e)):
+            out.append((start, b))
+    return out
 
 
 _TRAILING_VERB = re.compile(r"(办公|工作|召开|举行|举办|开展)$")
@@ -130,9 +177,11 @@ class TermWeights:
         self.cache: dict[tuple[str, ...], float] = {}
 
     def weight(self, group: tuple[str, ...]) -> float:
+        return math.log(1 + self.n / (self.df(group) + 0.5))
+
+    def df(self, group: tuple[str, ...]) -> int:
         if group not in self.cache:
-            df = sum(1 for t in self.texts if any(p in t for p in group))
-            self.cache[group] = math.log(1 + self.n / (df + 0.5))
+            self.cache[group] = sum(1 for t in self.texts if any(p in t for p in group))
         return self.cache[group]
 
 
@@ -167,6 +216,8 @@ def _coverage(query: QueryInfo, weights: TermWeights, near: str, sentence: str, 
     total = got = 0.0
     head_ok = query.head < 0
     for k, g in enumerate(query.terms):
+        if k in query.quoted and weights.df(g) == 0:
+            continue  # quoted in other words than the report's: its words still count
         w = weights.weight(g) * (2.0 if k == query.head else 1.0)
         total += w
         m_near = _soft_match(g, near)
@@ -244,6 +295,94 @@ def _in_parentheses(text: str, pos: int) -> bool:
     opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
     closed = max(text.rfind(")", 0, pos), text.rfind("）", 0, pos))
     return opened > closed
+
+
+_CONTINUES = re.compile(r"由|从|其中|共|达|分别|增加|减少|调整|同比|较|比|占")
+_CHANGE = re.compile(r"(?:由|从)(?:原来的|原有的|原)?(?P<a>[^，,；;]{1,12}?)(?:调整|增加|减少|提高|降低|上升|下降|扩大|压缩|精简|增长|缩减)(?:为|到|至)(?P<b>[^，,；;]{1,12})")
+_BEFORE_Q = re.compile(r"原来|原有|调整前|之前|此前|以前|原先")
+_TARGET = re.compile(r"目标|力争|计划|预期|要求达到")
+_BREAKDOWN = re.compile(r"[（(](?:其中|含|包括|内含)")
+
+
+def _in_breakdown(text: str, pos: int) -> bool:
+    """Inside "(其中援鄂党员167名)": a part of the total before it, not the total."""
+    opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    return opened >= 0 and _in_parentheses(text, pos) and bool(_BREAKDOWN.match(text, opened))
+
+
+def _mask_brackets(text: str, pos: int) -> str:
+    """text as seen from pos: inside brackets, only the bracketed part; outside,
+    everything but bracketed parts (a head named only in "(其中机关党委119个)" is not
+    what the total before it counts)."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    inside = next(((a, b) for a, b in spans if a < pos < b), None)
+    if inside:
+        a, b = inside
+        return " " * a + text[a:b] + " " * (len(text) - b)
+    out = list(text)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
+def _breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str) -> bool:
+    """"(其中援鄂党员167名)" for a question about 党员: a part of the total, named by a
+    qualifier (援鄂) the question does not have. "(其中机关党委119个)" for a question
+    about 机关党委 is not."""
+    if not _in_breakdown(inorm, pos):
+        return False
+    opened = max(inorm.rfind("(", 0, pos), inorm.rfind("（", 0, pos))
+    inside = _BREAKDOWN.sub("", inorm[opened:pos + 1] if opened >= 0 else "", count=1)
+    hp = _matched(head, inside) if head else -1
+    before = inside[:hp] if hp >= 0 else inside
+    rest = re.sub(r"[\d.%％]+|[^\u4e00-\u9fff]", "", before)
+    rest = re.sub(rf"^(?:{_UNIT_RX})", "", rest)
+    return bool(rest) and rest not in question
+
+
+# Verbs that only say "there are": they don't restrict what is counted.
+_EXISTENTIAL = {"有", "是", "为", "达", "达到", "共", "计", "共计", "合计", "共有", "总计", "累计"}
+
+
+def _unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: str) -> bool:
+    """"8117名党员(其中…)参与抗疫一线工作" does not say how many 党员 there are:
+    the figure counts the ones who did something the question does not mention."""
+    if _in_parentheses(cnorm, m.start()):
+        close = min([i for i in (cnorm.find(")", m.end()), cnorm.find("）", m.end())) if i >= 0] or [len(cnorm)])
+        rest = cnorm[close + 1:]
+    else:
+        rest = cnorm[m.end():]
+        hp = _matched(head, rest[:3])
+        if hp < 0:
+            return False  # the head is not what follows the figure: "发展党员585人"
+        alt = next(p for p in head if rest.find(p) == hp)
+        rest = rest[hp + len(alt):]
+    rest = re.sub(r"[（(][^）)]*[）)]", "", rest).strip()
+    if not rest or rest[0] in "、，,；;。":
+        return False
+    init_dictionary()
+    # "选派412名干部组成…工作组" for "选派了多少名干部": the verb before the figure,
+    # when the question has it, already says which ones are counted.
+    lead = [(w, f) for w, f in pseg.cut(cnorm[max(0, m.start() - 6):m.start()]) if w.strip()]
+    if lead and lead[-1][1].startswith("v") and lead[-1][0] not in _EXISTENTIAL and lead[-1][0] in question:
+        return False
+    toks = [(w, f) for w, f in pseg.cut(rest[:12]) if w.strip()]
+    if not toks or not toks[0][1].startswith("v") or toks[0][0] in _EXISTENTIAL or toks[0][0] in STOPWORDS:
+        return False
+    # The predicate and what follows it: is any of it in the question?
+    phrase = [w for w, _ in toks[:3] if len(w) >= 2 or w == toks[0][0]]
+    return not any(w in question for w in phrase)
 
 
 def _items(clause: str) -> list[tuple[int, int]]:
@@ -353,6 +492,12 @@ class ExtractiveAnswerer:
                     # share, in the same sentence: "…达标,占全部…的89%").
                     where = sent.norm if q.unit == "%" else cnorm
                     head = next((h for h in heads if _head_present(h, where, q.norm)), None)
+                    # A clause that goes on from the one before ("…党组织关系,由原来的11个
+                    # 调整为7个") counts the thing named there.
+                    before = re.split(r"[，,；;]", sent.norm[:clause.start - sent.start].rstrip("，,；; "))[-1]
+                    carried = head is None and bool(_CONTINUES.match(cnorm.lstrip()))
+                    if carried:
+                        head = next((h for h in heads if _head_present(h, before, q.norm)), None)
                     if heads and head is None:
                         continue
                     # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
@@ -365,27 +510,85 @@ class ExtractiveAnswerer:
                         if unit_fit < 0 and q.unit:
                             continue  # asked for people, got a count of units: not this figure
                         item = next((a, b) for a, b in items if a <= m.start() < b)
-                        inorm = cnorm[item[0]:item[1]]
+                        inorm = _mask_brackets(cnorm, m.start())[item[0]:item[1]]
                         prox = _distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
                         near_head = prox is not None
                         share = 3.0 if q.unit == "%" and cnorm.lstrip().startswith("占") else 0.0
+                        if (share or carried) and prox is None and head:
+                            # "2387个党支部达标,占全部…的89%": the share is of the clause before.
+                            d = _distance_to(head, before, len(before), len(before))
+                            prox = None if d is None else d + m.start()
+                            near_head = prox is not None
                         # The item names the thing as the question does (在职党员), not a
                         # sub-kind the question didn't ask for (离退休党员, 人均结案).
                         qualified = 1.5 if q.modifiers and all(_matched(q.terms[j], inorm) >= 0 for j in q.modifiers) else 0.0
                         extra = -1.5 if near_head and _unasked_qualifier(head, inorm, q.norm) else 0.0
                         # A figure in brackets (其中…) is a detail, unless it is the one the head names.
                         aside = -1.0 if _in_parentheses(cnorm, m.start()) and prox != 0 else 0.0
+                        if "其中" not in q.norm and _breakdown_unasked(cnorm, head, m.start(), q.norm):
+                            aside = -2.0
+                        if head and _unasked_predicate(head, cnorm, m, q.norm):
+                            continue
+                        # "超额完成60%达标的目标任务": a target is not what was achieved.
+                        target = -4.0 if _TARGET.search(inorm) and not _TARGET.search(q.norm) else 0.0
+                        # "由原来的11个调整为7个": the figure now, unless the question asks what it was.
+                        changed = _CHANGE.search(cnorm)
+                        was = -3.0 if (changed and changed.start("a") <= m.start() < changed.end("a")
+                                       and not _BEFORE_Q.search(q.norm)) else 0.0
+                        if changed and changed.start("b") <= m.start() and _BEFORE_Q.search(q.norm):
+                            was = -3.0
                         recast = -1.0 if near_head and _recast_after_head(head, inorm, q.norm) else 0.0
-                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast
+                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was
                                  - 0.2 * min(prox if prox is not None else 15, 15)
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
                         a0 = clause.start + m.start()
                         out.append(Candidate(sent, _format_figure(m), score, cov, a0, clause.start + m.end()))
         return out
 
+    def _ordinal_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        """A rank or code: "获三等奖", "直工发[2010]12号", "第六届"."""
+        rx = re.compile(rf"第?(?:[{CN_NUMERAL_CHARS}]+|\d+){re.escape(q.ordinal)}")
+        out = []
+        for rank, hit in enumerate(hits):
+            ctx = self.context(hit.chunk)
+            if not _question_numbers_present(q, ctx):
+                continue
+            for sent in _spans(hit, rank, _SENT_SPLIT):
+                for clause in _spans_in(sent, _CLAUSE_SPLIT):
+                    cnorm = clause.norm
+                    for m in rx.finditer(cnorm):
+                        # 3月12号 is a date; a rank the question states is not its answer.
+                        if cnorm[max(0, m.start() - 1):m.start()] == "月" or m.group(0) in q.norm:
+                            continue
+                        cov, _ = _coverage(q, self.weights, cnorm, sent.norm, ctx)
+                        score = 10 * cov + 1.0 / (rank + 1)
+                        out.append(Candidate(sent, m.group(0), score, cov, clause.start + m.start(),
+                                             clause.start + m.end()))
+        return out
+
+    def _report_year(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        """"这篇总结写的是哪一年的工作": the year the report is about, quoted from
+        the first retrieved sentence of that report that states it."""
+        doc = hits[0].chunk
+        if len(doc.years) != 1:
+            return []
+        year = f"{doc.years[0]}年"
+        same = sorted((h for h in hits if h.chunk.doc_id == doc.doc_id), key=lambda h: h.chunk.chunk_id)
+        for hit in same:
+            for sent in _spans(hit, hits.index(hit), _SENT_SPLIT):
+                i = sent.norm.find(year)
+                if i >= 0:
+                    a = sent.start + i
+                    return [Candidate(sent, year, 10.0, 1.0, a, a + len(year))]
+        return []
+
     def _date_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         want_year = bool(re.search(r"哪一年|哪年|何年", q.norm))
+        if want_year and _REPORT_YEAR_Q.search(q.norm):
+            return self._report_year(q, hits)
         rx = _YEAR_ONLY if want_year else _DATE
+        if not want_year and not _DAY_Q.search(q.norm):
+            rx = re.compile(f"{_DATE.pattern}|{_HOLIDAY.pattern}")
         out = []
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
@@ -398,29 +601,37 @@ class ExtractiveAnswerer:
                     lo = max(dates[i - 1].end() if i > 0 else 0,
                              max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1)
                     hi = dates[i + 1].start() if i + 1 < len(dates) else len(snorm)
-                    cov, _ = _coverage(q, self.weights, snorm[lo:hi], snorm, ctx)
-                    score = 10 * cov + 1.0 / (rank + 1)
+                    # A Chinese time phrase comes before its event ("2016年开始探索…,
+                    # 2017年…"): the words after a date count fully, those before it
+                    # (up to the previous date) a little less.
+                    cov_after, _ = _coverage(q, self.weights, snorm[d.start():hi], snorm, ctx)
+                    cov_before, _ = _coverage(q, self.weights, snorm[lo:d.end()], snorm, ctx)
+                    cov = max(cov_after, cov_before)
+                    score = 10 * max(cov_after, 0.95 * cov_before) + 1.0 / (rank + 1)
                     out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))
         return out
 
     def _place_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
-        # "在哪个村/乡/公园…" names the kind of place wanted: look for a word ending in it.
-        kind = re.search(r"(?:哪个|哪一个|什么|哪座|哪所|哪家)(村|乡|镇|县|区|市|省|公园|广场|学校|医院|宾馆|酒店|会场|地方|单位)", q.norm)
-        suffix = kind.group(1) if kind and kind.group(1) not in ("地方", "单位") else ""
+        # "在哪个村/网站/公园…" names the kind of place wanted: look for a name ending in it.
+        kind = _PLACE_KIND_Q.search(q.norm)
+        endings = _PLACE_KINDS[kind.group(1)] if kind else ()
         out = []
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
             for sent in _spans(hit, rank, _SENT_SPLIT):
                 snorm = sent.norm
                 found: list[tuple[int, int]] = []
-                if suffix:
-                    found = [(m.start(), m.end()) for m in re.finditer(rf"[\u4e00-\u9fff]{{2,3}}{suffix}", snorm)]
+                if endings:
+                    found = _names_ending(snorm, endings)
                 else:
                     for m in _PLACE.finditer(snorm):
                         grp = "p" if m.group("p") else "q"
                         a, b = m.start(grp), m.end(grp)
                         tail = _TRAILING_VERB.search(snorm[a:b])
                         b = a + tail.start() if tail else b
+                        if b - a > _LONG_PLACE:
+                            cut = _LIST_CUT.search(snorm, a + 2, b)
+                            b = cut.start() if cut else a + _LONG_PLACE
                         if _looks_like_place(snorm[a:b]):
                             found.append((a, b))
                 if not found:
@@ -459,7 +670,7 @@ class ExtractiveAnswerer:
                 return refusal(q, _REFUSE)
             chosen = _dedupe(cands)[: self.describe_sentences]
             return _compose(q, chosen, answer_text=chosen[0].answer, sentences=True)
-        finder = {"number": self._number_candidates, "date": self._date_candidates,
+        finder = {"number": self._ordinal_candidates if q.ordinal else self._number_candidates, "date": self._date_candidates,
                   "place": self._place_candidates}[q.kind]
         cands = [c for c in finder(q, hits) if c.coverage >= self.min_coverage]
         if not cands:

@@ -40,6 +40,10 @@ _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?P<a>发展|接收|吸收|新发展)了?(?:多少|几)[名个位\s]?(?P<b>新?党员)"), SYNONYM_GROUPS[0]),
 ]
 
+# Questions for a rank or a code, not an amount: 获得了几等奖 -> 三等奖,
+# 第几号文件 -> 12号, 第几届 -> 第六届. The value is the suffix the answer must end in.
+_ORDINAL_Q = re.compile(r"第几(号|届|次|批|期|名|轮|季度|部分|条|款|章)|几等奖|几等|几号")
+
 _MONEY_Q = re.compile(r"多少钱|资金|金额|经费|款|慰问金|救助金|费用|多少万元|党费")
 _RATE_Q = re.compile(r"率|比例|百分之|占比|同比|增长了?多少|上升了?多少|下降了?多少")
 
@@ -65,6 +69,8 @@ class QueryInfo:
     modifiers: list[int] = field(default_factory=list)  # terms qualifying it: 厅级 in 多少名厅级干部
     head_alts: list[int] = field(default_factory=list)  # other nouns of its phrase (the tagger may misplace the head)
     relative_year: bool = False
+    quoted: list[int] = field(default_factory=list)  # terms that are whole quoted names (“第六届海南省文明单位”)
+    ordinal: str = ""  # suffix of a rank or code asked for (等奖, 号, 届); "" for amounts
 
     @property
     def search_text(self) -> str:
@@ -206,6 +212,11 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     org = next((o for o, rx in ORG_PATTERNS.items() if rx.search(norm)), "")
     m = _UNIT_Q.search(norm)
     unit = m.group(1) if m else ""
+    om = _ORDINAL_Q.search(norm)
+    ordinal = ""
+    if om:
+        ordinal = om.group(1) or om.group(0)[1:]  # 几等奖 -> 等奖, 几号 -> 号
+        unit = ""  # 第几届 asks for a rank, not a count of 届
     if not unit and kind == "number":
         # No measure word: the thing asked for implies one (money, a rate).
         if _MONEY_Q.search(norm):
@@ -229,13 +240,24 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     stripped = _ORG_WORDS.sub(" ", stripped)
     stripped = _RELATIVE_YEAR.sub(" ", stripped)
     # The measure word is matched as a unit, not as a term: 多少名 -> 多少.
+    if ordinal:
+        stripped = _ORDINAL_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = _UNIT_Q.sub(lambda m: m.group(0)[:-len(m.group(1))] + " " * len(m.group(1)), stripped)
     if unit == "元":
         stripped = _GENERIC_MONEY.sub(" ", stripped)
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
     terms, head, modifiers, head_alts = content_terms(stripped)
+    # A quoted name is matched whole as well as word by word: “第六届海南省文明单位”
+    # is not “第六届全国文明单位”, though every word but one is shared.
+    quoted_terms = []
+    for m in re.finditer(r"[“\"《「『]([^”\"》」』]{4,40})[”\"》」』]", norm):
+        phrase = (m.group(1),)
+        if phrase not in terms:
+            terms.append(phrase)
+        quoted_terms.append(terms.index(phrase))
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,
         unit=unit, terms=terms, head=head, modifiers=modifiers, head_alts=head_alts, relative_year=bool(_RELATIVE_YEAR.search(norm)),
+        ordinal=ordinal, quoted=quoted_terms,
     )
