@@ -9,6 +9,11 @@ source report and that one of the short answers (after full-width -> half-width
 and traditional -> simplified folding) occurs inside the evidence.  It then
 prints counts per type, per source and per split, and exits non-zero on any
 error.
+
+The checks are ``check(path, sources, ...)``, whose keyword arguments carry the
+rules of a question set (id prefix, minimums, reports that must be named,
+hard-wrapped reports, extra traditional characters); the extended set's checker
+(eval/extended/check_questions.py) runs it with its own rules over its corpus.
 """
 
 from __future__ import annotations
@@ -52,8 +57,14 @@ assert len(_TRAD) == len(_SIMP)
 _T2S = str.maketrans(_TRAD, _SIMP)
 
 
-def fold(s: str) -> str:
-    """Full-width -> half-width, then traditional -> simplified."""
+def t2s_table(extra_trad: str = "", extra_simp: str = "") -> dict[int, int]:
+    """The traditional -> simplified table above, extended by ``extra_trad`` -> ``extra_simp``."""
+    assert len(extra_trad) == len(extra_simp)
+    return str.maketrans(_TRAD + extra_trad, _SIMP + extra_simp)
+
+
+def fold(s: str, t2s: dict[int, int] = _T2S) -> str:
+    """Full-width -> half-width, then traditional -> simplified (with table ``t2s``)."""
     out = []
     for ch in s:
         o = ord(ch)
@@ -62,14 +73,35 @@ def fold(s: str) -> str:
         elif o == 0x3000:
             ch = " "
         out.append(ch)
-    return "".join(out).translate(_T2S)
+    return "".join(out).translate(t2s)
 
 
-def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_FILE
-    sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
+def load_sources(corpus: Path = CORPUS) -> dict[str, str]:
+    """The text of each ``*.txt`` report in ``corpus`` (UTF-8), by file name."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(corpus).glob("*.txt"))}
+
+
+def check(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequential_ids: bool = False,
+          min_total: int = MIN_TOTAL, min_per_source: int = MIN_PER_SOURCE, min_refusals: int = MIN_REFUSALS,
+          counted_sources: list[str] | None = None, source_keys: dict[str, tuple[str, str]] | None = None,
+          wrapped: set[str] | None = None, t2s: dict[int, int] = _T2S, warnings: list[str] | None = None,
+          corpus_listing: list[str] | None = None) -> int:
+    """Check the question file ``path`` against ``sources`` ({file name: text}),
+    print the counts, warnings and errors, and return the exit code (0 = OK).
+
+    ``id_prefix``: ids are ``<prefix>001`` ...; ``sequential_ids``: in file order.
+    ``counted_sources``: the reports that need ``min_per_source`` questions (default: all).
+    ``source_keys``: {source: (year, place)} every answerable question about it must name.
+    ``wrapped``: hard-wrapped reports, whose evidence may cross a line break of the
+    file (it is then matched against the text without line breaks); when given,
+    the number of such spans is printed. ``t2s``: the traditional -> simplified
+    table of ``fold``. ``warnings``: to print before the checks' own.
+    ``corpus_listing``: lines printed under "corpus (union):" after the header.
+    """
+    unwrapped = {name: sources[name].replace("\n", "") for name in wrapped or () if name in sources}
     errors: list[str] = []
-    warnings: list[str] = []
+    warnings = list(warnings or [])
+    crossing: list[str] = []
     rows = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -81,14 +113,18 @@ def main(argv: list[str]) -> int:
 
     seen_ids: set[str] = set()
     seen_q: set[str] = set()
+    expect_id = 0
     for lineno, r in rows:
         where = f"line {lineno} ({r.get('id', '?')})"
         missing = [k for k in FIELDS if k not in r and not (k == "evidence" and r.get("type") == "refusal")]
         if missing:
             errors.append(f"{where}: missing fields {missing}")
             continue
-        if not re.fullmatch(r"q\d{3,}", str(r["id"])):
+        expect_id += 1
+        if not re.fullmatch(re.escape(id_prefix) + r"\d{3,}", str(r["id"])):
             errors.append(f"{where}: bad id")
+        elif sequential_ids and int(r["id"][len(id_prefix):]) != expect_id:
+            errors.append(f"{where}: ids must run {id_prefix}001, {id_prefix}002, ... in file order")
         if r["id"] in seen_ids:
             errors.append(f"{where}: duplicate id")
         seen_ids.add(r["id"])
@@ -121,20 +157,30 @@ def main(argv: list[str]) -> int:
         if src not in sources:
             errors.append(f"{where}: unknown source {src!r}")
             continue
+        if source_keys is not None:
+            year, place = source_keys.get(src, ("", ""))
+            if not year:
+                errors.append(f"{where}: no SOURCE_KEYS entry for {src}")
+            elif year not in q or place not in q:
+                errors.append(f"{where}: the question must name {year} and {place} (source {src})")
         if not (EVIDENCE_LEN[0] <= len(evidence) <= EVIDENCE_LEN[1]):
             errors.append(f"{where}: evidence length {len(evidence)} not in {EVIDENCE_LEN}: {evidence!r}")
         if "\n" in evidence:
             errors.append(f"{where}: evidence spans a line break")
         count = sources[src].count(evidence)
+        if count == 0 and src in unwrapped:
+            count = unwrapped[src].count(evidence)
+            if count:
+                crossing.append(r["id"])
         if count == 0:
             errors.append(f"{where}: evidence not found verbatim in {src}: {evidence!r}")
         elif count > 1:
             warnings.append(f"{where}: evidence occurs {count} times in {src}: {evidence!r}")
-        fev = fold(evidence)
-        if not any(fold(a) in fev for a in answers):
+        fev = fold(evidence, t2s)
+        if not any(fold(a, t2s) in fev for a in answers):
             errors.append(f"{where}: no answer {answers} inside evidence {evidence!r}")
         for a in answers:
-            if len(fold(a)) > 40:
+            if len(fold(a, t2s)) > 40:
                 errors.append(f"{where}: answer longer than 40 characters: {a!r}")
 
     recs = [r for _, r in rows if all(k in r for k in ("type", "source", "split"))]
@@ -155,13 +201,13 @@ def main(argv: list[str]) -> int:
     src_split = Counter((r["source"] or "(none: refusal)", r["split"]) for r in recs)
 
     total = len(recs)
-    if total < MIN_TOTAL:
-        errors.append(f"only {total} questions (< {MIN_TOTAL})")
-    for name in sources:
-        if by_source.get(name, 0) < MIN_PER_SOURCE:
-            errors.append(f"{name}: only {by_source.get(name, 0)} questions (< {MIN_PER_SOURCE})")
-    if by_type.get("refusal", 0) < MIN_REFUSALS:
-        errors.append(f"only {by_type.get('refusal', 0)} unanswerable questions (< {MIN_REFUSALS})")
+    if total < min_total:
+        errors.append(f"only {total} questions (< {min_total})")
+    for name in (sources if counted_sources is None else counted_sources):
+        if by_source.get(name, 0) < min_per_source:
+            errors.append(f"{name}: only {by_source.get(name, 0)} questions (< {min_per_source})")
+    if by_type.get("refusal", 0) < min_refusals:
+        errors.append(f"only {by_type.get('refusal', 0)} unanswerable questions (< {min_refusals})")
     if total:
         share = by_split.get("unseen", 0) / total
         if not 0.25 <= share <= 0.40:
@@ -176,6 +222,10 @@ def main(argv: list[str]) -> int:
                 errors.append(f"source {src} has no {s} question")
 
     print(f"{path}: {total} questions")
+    if corpus_listing is not None:
+        print("\ncorpus (union):")
+        for line in corpus_listing:
+            print(line)
     print("\nper type:          total  tuned  unseen")
     for t in TYPES:
         print(f"  {t:16s} {by_type.get(t, 0):5d}  {type_split.get((t, 'tuned'), 0):5d}  {type_split.get((t, 'unseen'), 0):6d}")
@@ -185,6 +235,8 @@ def main(argv: list[str]) -> int:
     print("\nper split:")
     for s in SPLITS:
         print(f"  {s:8s} {by_split.get(s, 0):5d}")
+    if wrapped is not None:
+        print(f"\nevidence spans that cross a hard wrap: {len(crossing)} ({', '.join(crossing)})")
     for w in warnings:
         print("WARNING:", w)
     for e in errors:
@@ -194,6 +246,11 @@ def main(argv: list[str]) -> int:
     else:
         print(f"\nall {total} questions OK")
     return 1 if errors else 0
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_FILE
+    return check(path, load_sources(CORPUS))
 
 
 if __name__ == "__main__":

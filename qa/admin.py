@@ -46,13 +46,6 @@ _STAGES_ZH = [
     ("index ready", "索引就绪"),
 ]
 
-# The manifest's warnings and skip reasons, in the UI's language (unknown ones are shown as they are).
-WARNINGS_ZH = {
-    "report year not stated in the text": "报告正文未写明年份",
-    "place not recognised": "未识别出地区",
-}
-
-
 # ---------------------------------------------------------------- login
 
 def check_password(given: str | None, expected: str | None) -> bool:
@@ -198,8 +191,8 @@ def save_upload(corpus_dir: Path, src: str | os.PathLike, name: str | None = Non
         shutil.copyfile(src, tmp)
         try:
             doc = _describe_file(tmp, corpus_dir)
-        except UnreadableFile as e:
-            return UploadResult(name, None, f"未保存“{name}”：无法读取（{e}）")
+        except UnreadableFile as e:  # the reason (in Chinese) does not name the temporary copy
+            return UploadResult(name, None, f"未保存“{name}”：{e}")
         target, n = name, 0
         while True:
             dest = corpus_dir / target
@@ -220,7 +213,7 @@ def save_upload(corpus_dir: Path, src: str | os.PathLike, name: str | None = Non
     from .places import place_label
 
     label = place_label(doc.places, doc.org)
-    warnings = [WARNINGS_ZH.get(w, w) for w in doc.warnings]
+    warnings = list(doc.warnings)
     years = "、".join(str(y) for y in doc.years) or "年份未注明"
     msg = f"已保存“{target}”" + ("（同名文件已存在，另存为此名）" if target != name else "")
     msg += f"：《{doc.title or '无标题'}》，{label or '地区未识别'}，{years}"
@@ -286,7 +279,7 @@ def index_summary(manifest: dict | None) -> dict[str, Any]:
             "label": d.get("label", ""),
             "format": d.get("format", "text"),
             "chunks": d.get("chunks", 0),
-            "warnings": [WARNINGS_ZH.get(w, w) for w in d.get("warnings") or []],
+            "warnings": list(d.get("warnings") or []),
         })
     return {
         "version": m.get("version"),
@@ -344,8 +337,8 @@ def rebuild(service, progress: Callable[[str, float], None] | None = None, force
                              progress=lambda msg, frac: report_progress(stage_zh(msg), frac), force=force)
     except BuildInProgressError as e:
         log.warning("admin rebuild refused: %s", e)
-        return RebuildResult(False, f"另一个索引构建正在进行（{e}）。请等它完成后再试；问答继续使用索引版本 {before}。",
-                             before)
+        return RebuildResult(False, f"另一个索引构建正在进行（索引目录 {settings.index_dir}）。请等它完成后再试；"
+                             f"问答继续使用索引版本 {before}。", before)
     except Exception as e:
         log.exception("admin rebuild failed")
         return RebuildResult(False, f"索引构建失败：{type(e).__name__}: {e}。问答继续使用原索引版本 {before}。", before)

@@ -3,7 +3,10 @@
 ``mount_admin(chat_demo, service)`` returns the app to serve: the chat Blocks
 unchanged when no admin password is configured (``QA_ADMIN_PASSWORD`` /
 ``Settings.admin_password``) — there is never an open admin tab — otherwise a
-Blocks with two tabs, "问答" (the chat, rendered as it is) and "管理".
+Blocks with two tabs, "问答" (the chat, rendered as it is) and "管理". Given the
+chat's ``footer`` component and ``footer_info()`` (its new content), a rebuild,
+refresh or login on the admin tab — each may switch the live index version —
+updates the chat's footer too.
 
 The admin tab shows only a password box until the right password is given
 (``hmac.compare_digest``); the login lives in a per-session ``gr.State`` and
@@ -19,7 +22,7 @@ import logging
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import gradio as gr
 
@@ -145,9 +148,12 @@ def _html(elem_id: str, **kw) -> gr.HTML:
     return gr.HTML("", elem_id=elem_id, css_template=CSS, js_on_load=None, **kw)
 
 
-def mount_admin(chat: gr.Blocks, service) -> gr.Blocks:
+def mount_admin(chat: gr.Blocks, service, footer: gr.Component | None = None,
+                footer_info: Callable[[], str] | None = None) -> gr.Blocks:
     """The app to serve: ``chat`` itself when no admin password is set, else
-    ``chat`` and the admin page as two tabs of a new Blocks."""
+    ``chat`` and the admin page as two tabs of a new Blocks. ``footer``, a
+    component of ``chat``, gets ``footer_info()`` whenever the admin tab may
+    have switched the index version."""
     settings = getattr(service, "settings", None)
     if settings is None or not getattr(settings, "admin_password", ""):
         return chat
@@ -156,12 +162,14 @@ def mount_admin(chat: gr.Blocks, service) -> gr.Blocks:
             with gr.Tab(TAB_CHAT, id="chat", elem_id="qa-tab-chat"):
                 chat.render()
             with gr.Tab(TAB_ADMIN, id="admin", elem_id="qa-tab-admin"):
-                build_admin_tab(service, settings)
+                build_admin_tab(service, settings, footer, footer_info)
     return app
 
 
-def build_admin_tab(service, settings) -> None:
-    """The admin controls, inside the current Blocks context."""
+def build_admin_tab(service, settings, footer: gr.Component | None = None,
+                    footer_info: Callable[[], str] | None = None) -> None:
+    """The admin controls, inside the current Blocks context; ``footer`` (the
+    chat's) is updated with ``footer_info()`` after a login, refresh or rebuild."""
     has_feedback = importlib.util.find_spec("qa.feedback") is not None
 
     authed = gr.State(False)  # per browser session
@@ -211,6 +219,11 @@ def build_admin_tab(service, settings) -> None:
 
     data_outputs = [status, reports, skipped, choice, feedback, formats]
 
+    def and_footer(event) -> None:
+        """After ``event`` (which may have switched the live version), the chat's footer."""
+        if footer is not None and footer_info is not None:
+            event.then(footer_info, None, footer, show_progress="hidden", api_visibility="private")
+
     def panel_data() -> list:
         admin.refresh_service(service)  # also shows a version built by `qa build`
         try:
@@ -234,8 +247,8 @@ def build_admin_tab(service, settings) -> None:
 
     login_io = dict(inputs=[password, authed], outputs=[authed, login_msg, login_col, panel, password] + data_outputs,
                     api_visibility="private")
-    login_btn.click(on_login, **login_io)
-    password.submit(on_login, **login_io)
+    and_footer(login_btn.click(on_login, **login_io))
+    and_footer(password.submit(on_login, **login_io))
 
     def on_logout():
         # Hidden is not enough: clear what the page holds.
@@ -249,7 +262,7 @@ def build_admin_tab(service, settings) -> None:
     def on_refresh(is_authed: bool):
         return panel_data() if is_authed else no_data()
 
-    refresh_btn.click(on_refresh, [authed], data_outputs, api_visibility="private")
+    and_footer(refresh_btn.click(on_refresh, [authed], data_outputs, api_visibility="private"))
 
     def on_upload(files, rename_if_exists: bool, is_authed: bool):
         if not is_authed:
@@ -301,5 +314,5 @@ def build_admin_tab(service, settings) -> None:
 
     # No concurrency limit: a second click (or another admin) reaches the build
     # lock at once and is told a build is running, instead of waiting in a queue.
-    rebuild_btn.click(on_rebuild, [authed], [build_msg] + data_outputs, concurrency_limit=None,
-                      show_progress_on=[build_msg], api_visibility="private")
+    and_footer(rebuild_btn.click(on_rebuild, [authed], [build_msg] + data_outputs, concurrency_limit=None,
+                                 show_progress_on=[build_msg], api_visibility="private"))

@@ -6,7 +6,9 @@ opens with ``<!doctype html``/``<html`` is a web page, anything else that
 decodes is text. A file whose content is not what its extension says (a
 ``report.pdf`` that is plain text, a ``report.docx`` that is a PDF) is refused.
 Every problem is raised as :class:`UnreadableFile` with a message that says
-what is wrong; no other exception leaves :func:`extract` for a bad file.
+what is wrong; no other exception leaves :func:`extract` for a bad file. The
+messages and the warnings of :class:`Extracted` are shown to the staff (build
+log, index manifest, admin page), so they are in Chinese, the UI's language.
 
 For text files the extracted text is the decoded file (line endings unified).
 For the other formats it *is* the source the rest of the pipeline points
@@ -36,7 +38,7 @@ for _noisy in ("pypdf", "trafilatura", "htmldate", "courlan"):
 
 
 class UnreadableFile(ValueError):
-    """A corpus file that cannot be turned into text; the message says why."""
+    """A corpus file that cannot be turned into text; the message says why (in Chinese)."""
 
 
 @dataclass
@@ -67,20 +69,28 @@ MIN_PDF_CHARS = 20
 
 # ---------------------------------------------------------------- sniffing
 
+# What the bytes are, for the messages.
 _WHAT = {
-    "pdf": "a PDF document",
-    "docx": "a Word .docx document",
-    "broken-zip": "a damaged zip archive (a truncated .docx?)",
-    "zip": "a zip archive that is not a Word document",
-    "xlsx": "an Excel workbook (.xlsx)",
-    "pptx": "a PowerPoint presentation (.pptx)",
-    "ole": "an old-format or password-protected Office file (.doc/.xls/.wps, OLE container)",
-    "html": "a web page (HTML)",
-    "text": "plain text",
-    "image": "an image",
-    "archive": "a compressed archive",
-    "binary": "binary data",
+    "pdf": "PDF 文档",
+    "docx": "Word（.docx）文档",
+    "broken-zip": "损坏的 zip 压缩包（可能是不完整的 .docx）",
+    "zip": "zip 压缩包（不是 Word 文档）",
+    "xlsx": "Excel 表格（.xlsx）",
+    "pptx": "PowerPoint 演示文稿（.pptx）",
+    "ole": "旧版或有密码保护的 Office 文件（.doc/.xls/.wps 等 OLE 格式）",
+    "html": "网页（HTML）",
+    "text": "纯文本",
+    "image": "图片",
+    "archive": "压缩包",
+    "binary": "二进制数据",
 }
+
+# The formats by name, for the messages.
+_FORMAT_ZH = {"text": "文本", "docx": ".docx", "pdf": "PDF", "html": "网页"}
+
+EMPTY = "文件是空的"
+BINARY = "文件看起来是二进制数据（含有 NUL 字节），不是文本"
+PDF_PASSWORD = "PDF 文件设有打开密码，无法读取；请另存一份没有密码的副本"
 
 _MAGIC = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
@@ -165,16 +175,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     then GB18030 (a superset of GBK and GB2312); then whatever
     charset-normalizer is confident about."""
     if not data.strip():
-        raise UnreadableFile("the file is empty")
+        raise UnreadableFile(EMPTY)
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if _utf16_bom(data):
         text = data.decode("utf-16", errors="replace")
         if not text.strip():
-            raise UnreadableFile("the file is empty")
+            raise UnreadableFile(EMPTY)
         return text, "utf-16"
     if b"\x00" in data[:4096]:
-        raise UnreadableFile("the file looks binary (it contains NUL bytes), not text")
+        raise UnreadableFile(BINARY)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -195,7 +205,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None and best.encoding and best.chaos < 0.2:
         return str(best), best.encoding
-    raise UnreadableFile("the encoding could not be detected (not UTF-8 or GBK/GB18030)")
+    raise UnreadableFile("无法识别文件的编码（不是 UTF-8，也不是 GBK/GB18030）")
 
 
 def _unify_newlines(text: str) -> str:
@@ -342,17 +352,17 @@ def extract_docx(data: bytes) -> Extracted:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             unpacked = sum(info.file_size for info in z.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
-            raise UnreadableFile(f"the .docx unpacks to {unpacked / 1e6:.0f} MB (more than "
-                                 f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB): not a report")
+            raise UnreadableFile(f".docx 文件解压后有 {unpacked / 1e6:.0f} MB（超过 "
+                                 f"{MAX_UNPACKED_BYTES / 1e6:.0f} MB），不像是报告")
         document = docx.Document(io.BytesIO(data))
         lines = _docx_blocks(document.element.body, document)
     except UnreadableFile:
         raise
     except Exception as e:  # noqa: BLE001 - python-docx/lxml/zipfile raise many kinds
-        raise UnreadableFile(f"the .docx file is corrupt ({type(e).__name__}: {e})") from e
+        raise UnreadableFile(f".docx 文件已损坏（{type(e).__name__}: {e}）") from e
     text = _tidy("\n".join(lines))
     if not text.strip():
-        raise UnreadableFile("the .docx file has no text")
+        raise UnreadableFile(".docx 文件中没有文字")
     return Extracted(text, "docx", "utf-8")
 
 
@@ -414,20 +424,20 @@ def extract_pdf(data: bytes) -> Extracted:
             try:
                 opened = reader.decrypt("")  # permissions-only PDFs open with the empty password
             except DependencyError as e:
-                raise UnreadableFile("the PDF is encrypted with AES and the 'cryptography' package "
-                                     "is not installed") from e
+                raise UnreadableFile("PDF 文件使用 AES 加密，而本机未安装 cryptography 软件包，"
+                                     "无法打开") from e
             if not opened:
-                raise UnreadableFile("the PDF is password-protected; save a copy without a password")
+                raise UnreadableFile(PDF_PASSWORD)
         page_texts = [_page_text(page) for page in reader.pages]
     except UnreadableFile:
         raise
     except FileNotDecryptedError as e:
-        raise UnreadableFile("the PDF is password-protected; save a copy without a password") from e
+        raise UnreadableFile(PDF_PASSWORD) from e
     except Exception as e:  # noqa: BLE001 - pypdf raises many kinds on damaged files
-        what = "truncated or corrupt" if truncated or isinstance(e, PdfReadError) else "corrupt"
-        raise UnreadableFile(f"the PDF is {what} ({type(e).__name__}: {e})") from e
+        what = "不完整或已损坏" if truncated or isinstance(e, PdfReadError) else "已损坏"
+        raise UnreadableFile(f"PDF 文件{what}（{type(e).__name__}: {e}）") from e
     if not page_texts:
-        raise UnreadableFile("the PDF has no pages")
+        raise UnreadableFile("PDF 文件没有页面")
     text, pages = "", []
     for i, page in enumerate(page_texts):
         if i:
@@ -435,17 +445,15 @@ def extract_pdf(data: bytes) -> Extracted:
             pages.append(len(text))
         text += page
     if _readable_chars(text) < MIN_PDF_CHARS:
-        raise UnreadableFile("PDF has no text layer (scanned?); OCR it first")
+        raise UnreadableFile("PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）")
     bad = sum(1 for c in text if c == "\ufffd" or "\ue000" <= c <= "\uf8ff") + 5 * text.count("(cid:")
     if bad > 0.3 * len(text.replace("\n", "")):
-        raise UnreadableFile("the PDF's text cannot be decoded (its fonts have no Unicode map); "
-                             "OCR it or export it again")
+        raise UnreadableFile("PDF 的文字无法解码（字体缺少 Unicode 映射），请先做文字识别（OCR）或重新导出")
     empty = [i + 1 for i, p in enumerate(page_texts) if _readable_chars(p) == 0]
     warnings = []
     if empty:
-        shown = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
-        warnings.append(f"{len(empty)} of {len(page_texts)} PDF pages have no text layer "
-                        f"(scanned?) and were not read: page {shown}")
+        shown = "第" + "、".join(map(str, empty[:10])) + "页" + (f"等 {len(empty)} 页" if len(empty) > 10 else "")
+        warnings.append(f"{shown}没有文字层（可能是扫描件），这些页未收录（全文共 {len(page_texts)} 页）")
     return Extracted(text, "pdf", "", pages, warnings)
 
 
@@ -584,7 +592,7 @@ def extract_html(data: bytes) -> Extracted:
         text = _html_fallback_text(html)
     text = _tidy(text)
     if not text.strip():
-        raise UnreadableFile("the web page has no text")
+        raise UnreadableFile("网页中没有正文文字")
     return Extracted(text, "html", encoding)
 
 
@@ -593,21 +601,20 @@ def extract_html(data: bytes) -> Extracted:
 EXTRACTORS = {"text": extract_text, "docx": extract_docx, "pdf": extract_pdf, "html": extract_html}
 
 
-def _mismatch(path: Path, expected: str, found: str) -> UnreadableFile:
-    suffix = path.suffix.lower() or "(no extension)"
+def _mismatch(path: Path, expected: str, found: str, note: str = "") -> UnreadableFile:
+    suffix = path.suffix.lower() or "（无扩展名）"
     return UnreadableFile(
-        f"the file is named {suffix} but its content looks like {_WHAT.get(found, found)}, "
-        f"not {_WHAT[expected]}")
+        f"文件扩展名是 {suffix}，但内容看起来是{_WHAT.get(found, found)}{note}，而不是{_WHAT[expected]}")
 
 
 def detect_format(path: Path, data: bytes) -> str:
     """The format to read ``data`` as, checked against what the extension promises."""
-    # The messages do not repeat the file's name: the caller names the file it
-    # skips ("skipped report.pdf: ..."), and may be checking a temporary copy.
+    # The messages (and warnings) do not repeat the file's name: the caller names
+    # the file it skips ("skipped report.pdf: ..."), and may be checking a temporary copy.
     path = Path(path)
     found = sniff(data)
     if found == "empty":
-        raise UnreadableFile("the file is empty")
+        raise UnreadableFile(EMPTY)
     expected = FORMAT_BY_SUFFIX.get(path.suffix.lower())
     if expected is None:  # an unlisted extension: trust the bytes
         expected = found if found in EXTRACTORS else "text"
@@ -616,12 +623,10 @@ def detect_format(path: Path, data: bytes) -> str:
         if found in ("text", "html"):
             return "html" if "html" in (found, expected) else "text"
         if found == "binary":
-            raise UnreadableFile("the file looks binary (it contains NUL bytes), not text")
-        raise UnreadableFile(
-            f"the file is named {path.suffix.lower()} but its content looks like "
-            f"{_WHAT.get(found, found)} (binary), not {_WHAT[expected]}")
+            raise UnreadableFile(BINARY)
+        raise _mismatch(path, expected, found, "（二进制）")
     if expected == "docx" and found == "broken-zip":
-        raise UnreadableFile("the .docx file is corrupt or truncated (its zip archive cannot be opened)")
+        raise UnreadableFile(".docx 文件已损坏或不完整（其 zip 压缩包无法打开）")
     if found != expected:
         raise _mismatch(path, expected, found)
     return expected
@@ -640,7 +645,7 @@ def extract(path: Path, data: bytes) -> Extracted:
     except UnreadableFile:
         raise
     except RecursionError as e:
-        raise UnreadableFile(f"the {fmt} file is too deeply nested to read") from e
+        raise UnreadableFile(f"{_FORMAT_ZH.get(fmt, fmt)}文件嵌套层次过深，无法读取") from e
     except Exception as e:  # noqa: BLE001 - last line of defence: a bad file never stops a build
         log.debug("extracting %s failed", path, exc_info=True)
-        raise UnreadableFile(f"the {fmt} file could not be read ({type(e).__name__}: {e})") from e
+        raise UnreadableFile(f"{_FORMAT_ZH.get(fmt, fmt)}文件无法读取（{type(e).__name__}: {e}）") from e

@@ -1,4 +1,7 @@
-"""corpus folder -> clean Documents (with metadata); unreadable files are reported, not fatal."""
+"""corpus folder -> clean Documents (with metadata); unreadable files are reported, not fatal.
+
+The skip reasons and document warnings are shown to the staff (build log, index
+manifest, admin page, chat footer), so they are in Chinese, the UI's language."""
 
 from __future__ import annotations
 
@@ -12,6 +15,11 @@ from .metadata import describe
 from .types import Document
 
 log = logging.getLogger(__name__)
+
+
+# Document warnings.
+NO_YEAR = "报告正文未写明年份"
+NO_PLACE = "未识别出地区"
 
 
 @dataclass
@@ -37,11 +45,11 @@ def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "u
         body_text, offsets = body_text[cut:], offsets[cut:]
     warnings = []
     if not meta["years"]:
-        warnings.append("report year not stated in the text")
+        warnings.append(NO_YEAR)
     if not meta["places"]:
-        warnings.append("place not recognised")
+        warnings.append(NO_PLACE)
     if len(body_text.strip()) < 20:
-        raise UnreadableFile("no report text left after removing page boilerplate")
+        raise UnreadableFile("去掉网页导航、页眉页脚等内容后，没有剩下报告正文")
     return Document(
         doc_id=rel,
         source=rel,
@@ -64,7 +72,7 @@ def load_document(path: Path, corpus_dir: Path) -> Document:
     try:
         raw = read_report_file(path, corpus_dir)
     except OSError as e:
-        raise UnreadableFile(f"cannot read the file ({e.strerror or e})") from e
+        raise UnreadableFile(f"无法读取文件（{e.strerror or e}）") from e
     # For .docx/.pdf/.html the extracted text is the source: offsets and page starts point into it.
     doc = document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding, fmt=raw.format, pages=raw.pages)
     doc.warnings.extend(raw.warnings)

@@ -72,7 +72,7 @@ def find_corpus_files(corpus_dir: Path) -> list[Path]:
     the folder of a saved web page's resources."""
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
-        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+        raise FileNotFoundError(f"语料目录不存在：{corpus_dir}")
     files = [p for p in corpus_dir.rglob("*")
              if p.is_file() and _is_candidate(p) and not _in_saved_page_folder(p, corpus_dir)]
     return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
@@ -84,7 +84,7 @@ def read_report_file(path: Path, corpus_dir: Path, max_bytes: int | None = None)
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     size = path.stat().st_size
     if size > limit:
-        raise UnreadableFile(f"the file is too large ({_size(size)}; the limit is {_size(limit)})")
+        raise UnreadableFile(f"文件太大（{_size(size)}，上限为 {_size(limit)}）")
     data = path.read_bytes()
     got = extract(path, data)
     return RawText(

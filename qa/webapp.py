@@ -9,6 +9,11 @@ the cited passages, each with its [n], report title and source file, and the
 supporting span wrapped in ``<mark>``. Every piece of report or user text is
 passed through ``html.escape`` first.
 
+The footer (knowledge-base coverage and index version) follows the live index:
+it is rendered again when a page loads (``demo.load``), after each answer, and
+after a rebuild or refresh on the admin tab (``mount_admin(..., footer=...)``),
+since ``QAService.refresh()`` switches the version while the app runs.
+
 Staff feedback: each answer has the chat's 👍/👎 buttons (``Chatbot.like``);
 the session keeps its Answer objects (``gr.State``, keyed by message index) so
 a rating stores the whole answer in the FeedbackStore (qa/feedback.py). A
@@ -179,12 +184,6 @@ def render_user(message: str) -> str:
     return _text(text) if text else EMPTY_USER_TEXT
 
 
-# The manifest's document warnings, in the UI's language.
-WARNINGS_ZH = {
-    "report year not stated in the text": "报告正文未写明年份",
-}
-
-
 def index_info(service) -> str:
     """Markdown for the 'knowledge base' accordion."""
     lines = []
@@ -201,7 +200,7 @@ def index_info(service) -> str:
             f"{len(docs)} 份报告，{m.get('chunks', '?')} 个段落）"
         )
         for d in docs:
-            warn = "；".join(WARNINGS_ZH.get(w, w) for w in d.get("warnings") or [])
+            warn = "；".join(d.get("warnings") or [])
             years = "、".join(str(y) for y in d.get("years") or []) or "年份未注明"
             lines.append(f"- `{d.get('source')}`：{d.get('label') or ''}（{years}）《{d.get('title', '')}》"
                          + (f" ⚠ {warn}" if warn else ""))
@@ -209,6 +208,13 @@ def index_info(service) -> str:
         log.exception("reading the index manifest failed")
         lines.append(f"**索引版本：** `{getattr(service, 'version', '未知')}`")
     return "\n\n".join(lines[:2]) + "\n\n" + "\n".join(lines[2:])
+
+
+def live_index_info(service) -> str:
+    """``index_info`` of the version the service serves now, after switching to one
+    built meanwhile (admin tab or ``qa build``)."""
+    refresh_service(service)
+    return index_info(service)
 
 
 # ---------------------------------------------------------------- feedback
@@ -378,8 +384,7 @@ def build_app(service_factory: Callable[[], Any], feedback_store: FeedbackStore 
             clearing(lambda: ({}, {}, ""), None, [answers, rated, fb_status], queue=False)
 
         io = dict(inputs=[box, chatbot, history, answers], outputs=[box, chatbot, history, answers])
-        box.submit(respond, **io)
-        send.click(respond, **io)
+        answering = [box.submit(respond, **io), send.click(respond, **io)]  # events that end with an answer
         clear_btn.click(clear, None, [chatbot, history, box], queue=False)
         chatbot.clear(lambda: [], None, history, queue=False)  # the chat's own trash button
 
@@ -388,9 +393,18 @@ def build_app(service_factory: Callable[[], Any], feedback_store: FeedbackStore 
             for q in EXAMPLES + [FOLLOW_UP_EXAMPLE]:
                 label = f"追问：{q}" if q == FOLLOW_UP_EXAMPLE else q
                 b = gr.Button(label, size="sm", variant="secondary")
-                b.click(lambda q=q: q, None, box, queue=False).then(respond, **io)
+                answering.append(b.click(lambda q=q: q, None, box, queue=False).then(respond, **io))
         gr.Markdown(f"“{FOLLOW_UP_EXAMPLE}”是追问示例：先问一个问题，再点击它。")
 
         with gr.Accordion("知识库覆盖范围与索引版本", open=False):
-            gr.Markdown(index_info(service), elem_id="qa-footer")
-    return mount_admin(demo, service)  # adds the 管理 tab only when QA_ADMIN_PASSWORD is set
+            footer = gr.Markdown(index_info(service), elem_id="qa-footer")
+
+        # The footer follows the live index version: on page load and after each answer
+        # (respond() switched to a new version first, if one went live).
+        update_footer = dict(fn=lambda: live_index_info(service), inputs=None, outputs=footer,
+                             show_progress="hidden", api_visibility="private")
+        demo.load(**update_footer)
+        for answered in answering:
+            answered.then(**update_footer)
+    # Adds the 管理 tab only when QA_ADMIN_PASSWORD is set; a rebuild there updates the footer.
+    return mount_admin(demo, service, footer=footer, footer_info=lambda: live_index_info(service))

@@ -72,6 +72,35 @@ def test_upload_saved_under_its_own_name(tmp_path, corpus):
     assert not [p for p in corpus.iterdir() if p.name.startswith(".")]  # no temp file left
 
 
+def test_scanned_pdf_pages_are_reported_in_chinese(tmp_path, corpus):
+    """A PDF with a scanned page is saved with a Chinese warning naming the file and
+    the page; a PDF of scans only is refused in Chinese. Neither names the temporary copy."""
+    pytest.importorskip("reportlab")
+    from test_formats import PDF_PAGES, make_pdf
+
+    from qa.admin_ui import render_reports
+
+    mixed = make_pdf(tmp_path / "mixed.pdf", pages=[PDF_PAGES[0], None, PDF_PAGES[1], None])
+    r = admin.save_upload(corpus, _upload(tmp_path, "2015年江门报告.pdf", mixed.read_bytes()))
+    assert r.ok, r.message
+    warning = "第2、4页没有文字层（可能是扫描件），这些页未收录（全文共 4 页）"
+    assert r.warnings == [warning]
+    assert r.message.startswith("已保存“2015年江门报告.pdf”") and r.message.endswith("注意：" + warning), r.message
+
+    scanned = make_pdf(tmp_path / "scan.pdf", image=True)
+    r = admin.save_upload(corpus, _upload(tmp_path, "扫描件.pdf", scanned.read_bytes()))
+    assert not r.ok
+    assert r.message == "未保存“扫描件.pdf”：PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）", r.message
+    assert [f.name for f in admin.list_corpus(corpus)] == ["2015年江门报告.pdf", "a.txt"]
+
+    # The admin page lists the warning in the row of its file.
+    doc = {"source": "2015年江门报告.pdf", "title": "T", "years": [2015], "label": "江门市直机关",
+           "format": "pdf", "chunks": 3, "warnings": [warning]}
+    html = render_reports(SimpleNamespace(index=SimpleNamespace(manifest={"documents": [doc]})))
+    row = html.split("<tbody>")[1].split("</tr>")[0]
+    assert "2015年江门报告.pdf" in row and warning in row
+
+
 def test_upload_gbk_and_uppercase_suffix(tmp_path, corpus):
     r = admin.save_upload(corpus, _upload(tmp_path, "GBK报告.TXT", REPORT_TEXT.encode("gbk")))
     assert r.ok, r.message and (corpus / "GBK报告.TXT").exists()
@@ -120,7 +149,7 @@ def test_upload_empty_or_unreadable_refused(tmp_path, corpus):
     r = admin.save_upload(corpus, _upload(tmp_path, "empty.txt", b""))
     assert not r.ok and "空" in r.message
     r = admin.save_upload(corpus, _upload(tmp_path, "binary.txt", b"\x00\x01\x02" * 100))
-    assert not r.ok and "无法读取" in r.message, r.message
+    assert not r.ok and r.message == "未保存“binary.txt”：文件看起来是二进制数据（含有 NUL 字节），不是文本", r.message
     assert [f.name for f in admin.list_corpus(corpus)] == ["a.txt"]
     assert not [p for p in corpus.iterdir() if p.name.startswith(".")]
 
@@ -198,13 +227,13 @@ def test_index_summary():
         "version": "v1", "built_at": "2024-01-01T00:00:00+00:00", "chunks": 3, "build_seconds": 1.5,
         "settings": {"model": "multilingual-e5-small"},
         "documents": [{"source": "a.txt", "title": "T", "years": [2015], "label": "某某市直机关", "format": "text",
-                       "chunks": 3, "warnings": ["report year not stated in the text", "odd"]}],
-        "skipped": [{"source": "b.txt", "reason": "the file is empty"}],
+                       "chunks": 3, "warnings": ["报告正文未写明年份", "odd"]}],
+        "skipped": [{"source": "b.txt", "reason": "文件是空的"}],
     }
     s = admin.index_summary(manifest)
     assert s["version"] == "v1" and s["model"] == "multilingual-e5-small" and s["chunks"] == 3
     assert s["reports"][0]["warnings"] == ["报告正文未写明年份", "odd"]
-    assert s["skipped"] == [{"source": "b.txt", "reason": "the file is empty"}]
+    assert s["skipped"] == [{"source": "b.txt", "reason": "文件是空的"}]
     assert admin.index_summary(None)["reports"] == []
 
 

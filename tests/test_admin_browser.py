@@ -2,8 +2,10 @@
 (two bundled reports copied to a temporary folder), driven in headless Chromium.
 
 Wrong then right password; upload a report made here; rebuild with the
-progress bar; the chat answers from it and cites it; remove it, rebuild, and
-the chat refuses. A `qa build` run from the CLI is served without a restart.
+progress bar; the chat answers from it and cites it, and its footer shows the
+new index version; remove it, rebuild, and the chat refuses. A `qa build` run
+from the CLI is served without a restart, and a page opened afterwards shows
+its version in the footer.
 Without a password there is no admin tab at all. Leaves /tmp/admin.png.
 """
 
@@ -138,6 +140,19 @@ def _rebuild(page) -> str:
     return msg
 
 
+def _footer(page, version: str) -> str:
+    """The chat's footer (opened if closed) once it shows index ``version``; its text."""
+    _tab(page, "问答")
+    footer = page.locator("#qa-footer")
+    if not footer.is_visible():
+        page.get_by_text("知识库覆盖范围与索引版本").click()
+    footer.get_by_text("索引版本").wait_for()
+    page.wait_for_function(
+        "([v]) => { const f = document.querySelector('#qa-footer'); return f && f.innerText.includes(v); }",
+        arg=[version])
+    return footer.inner_text()
+
+
 def _make_report(tmp_path: Path, kind: str) -> Path:
     if kind == "txt":
         p = tmp_path / f"{TITLE}.txt"
@@ -167,6 +182,7 @@ def test_admin_flow(page, settings, service, tmp_path, kind):
 
     # The chat does not know the figure yet.
     assert _ask(page, QUESTION).locator(".qa-refusal").count() == 1
+    assert name not in _footer(page, service.version)
 
     # 1. Wrong password: an error, no controls; then the right one.
     _tab(page, "管理")
@@ -207,6 +223,10 @@ def test_admin_flow(page, settings, service, tmp_path, kind):
     if kind == "txt":
         page.screenshot(path=str(SCREENSHOT), full_page=True)
 
+    # The chat's footer shows the new version and lists the report, without a reload.
+    footer = _footer(page, service.version)
+    assert v0 not in footer and name in footer and TITLE in footer, footer
+
     ans = _ask(page, QUESTION)
     ans.locator("mark").first.wait_for()
     assert any(FIGURE in m for m in ans.locator("mark").all_inner_texts()), ans.inner_text()
@@ -227,8 +247,11 @@ def test_admin_flow(page, settings, service, tmp_path, kind):
     assert not (settings.corpus_dir / name).exists()
     assert "已删除 1 个" in page.locator("#admin-pending").inner_text()
     time.sleep(1.1)  # versions named to the second (older qa/index.py) must not collide
+    v1 = service.version
     _rebuild(page)
     assert name not in page.locator("#admin-reports").inner_text()
+    footer = _footer(page, service.version)
+    assert v1 not in footer and name not in footer, footer
 
     ans = _ask(page, QUESTION)
     assert ans.locator(".qa-refusal").count() == 1, ans.inner_text()
@@ -248,8 +271,9 @@ def test_rebuild_refused_while_cli_build_runs(page, settings, service):
     assert service.version == v and v in page.locator("#admin-build-msg").inner_text()
 
 
-def test_cli_build_is_served_without_restart(page, settings, service, tmp_path):
-    """`qa build` in another process switches CURRENT; the next question uses it."""
+def test_cli_build_is_served_without_restart(browser, app_url, page, settings, service, tmp_path):
+    """`qa build` in another process switches CURRENT; the next question uses it,
+    and the footer shows it, also on a page opened afterwards."""
     report = _make_report(tmp_path, "txt")
     dest = settings.corpus_dir / "cli-added.txt"
     shutil.copy(report, dest)
@@ -271,6 +295,18 @@ def test_cli_build_is_served_without_restart(page, settings, service, tmp_path):
         ans.locator("mark").first.wait_for()
         assert FIGURE in ans.locator(".qa-reply strong").first.inner_text()
         assert "cli-added.txt" in ans.inner_text()
+        assert "cli-added.txt" in _footer(page, live)  # updated after the answer
+
+        # A page opened now shows the live version, not the one the app started with.
+        fresh = browser.new_page(viewport={"width": 1280, "height": 1100}, locale="zh-CN")
+        fresh.set_default_timeout(TIMEOUT_MS)
+        try:
+            fresh.goto(app_url, wait_until="domcontentloaded")
+            fresh.wait_for_selector("#qa-input textarea")
+            footer = _footer(fresh, live)
+            assert v0 not in footer and "cli-added.txt" in footer, footer
+        finally:
+            fresh.close()
     finally:
         dest.unlink(missing_ok=True)
         time.sleep(1.1)

@@ -154,5 +154,5 @@ def test_build_while_another_build_runs_exits_2(index_settings):
 def test_build_of_a_missing_corpus_exits_2(tmp_path):
     p = run_qa("build", "--corpus", tmp_path / "nope", "--index", tmp_path / "index", timeout=120)
     assert p.returncode == 2
-    assert "corpus folder not found" in p.stderr and "Traceback" not in p.stderr
+    assert "语料目录不存在" in p.stderr and "Traceback" not in p.stderr
     assert not Path(tmp_path / "index" / "CURRENT").exists()

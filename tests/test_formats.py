@@ -236,7 +236,7 @@ def test_docx_tracked_changes_smart_tags_and_text_boxes(tmp_path):
 def test_docx_that_unpacks_to_too_much_is_refused(tmp_path, monkeypatch):
     path = make_docx(tmp_path / "r.docx")
     monkeypatch.setattr(formats, "MAX_UNPACKED_BYTES", 10_000)
-    with pytest.raises(UnreadableFile, match=r"unpacks to"):
+    with pytest.raises(UnreadableFile, match=r"解压后有 \d+ MB"):
         extract(path, path.read_bytes())
 
 
@@ -335,8 +335,8 @@ def test_pdf_with_some_scanned_pages_is_read_with_a_warning(tmp_path, caplog):
         doc = load_document(path, tmp_path)
     assert len(doc.pages) == 2 and "发展党员426人" in doc.text
     assert doc.page_at(doc.offsets[doc.text.index("发展党员426人")]) == 3
-    assert any("1 of 3 PDF pages have no text layer" in w and "page 2" in w for w in doc.warnings), doc.warnings
-    assert any("mixed.pdf" in r.getMessage() and "no text layer" in r.getMessage() for r in caplog.records)
+    assert "第2页没有文字层（可能是扫描件），这些页未收录（全文共 3 页）" in doc.warnings, doc.warnings
+    assert any("mixed.pdf" in r.getMessage() and "第2页没有文字层" in r.getMessage() for r in caplog.records)
 
 
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
@@ -472,27 +472,26 @@ def _bad_files(tmp: Path) -> dict[str, tuple[bytes, str]]:
     secret = make_pdf(tmp / "secret.pdf", encrypt=StandardEncryption("secret", "owner")).read_bytes()
     scanned = make_pdf(tmp / "scan.pdf", image=True).read_bytes()
     return {
-        "scanned.pdf": (scanned, r"^PDF has no text layer \(scanned\?\); OCR it first$"),
-        "empty.pdf": (b"", r"empty"),
-        "empty.docx": (b"", r"empty"),
-        "blank.html": (b"  \r\n  ", r"empty"),
-        "password.pdf": (secret, r"password-protected"),
-        "truncated.pdf": (good_pdf[: len(good_pdf) * 2 // 3], r"PDF is truncated or corrupt"),
-        "truncated.docx": (good_docx[: len(good_docx) // 2], r"\.docx file is corrupt or truncated"),
+        "scanned.pdf": (scanned, r"^PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）$"),
+        "empty.pdf": (b"", r"^文件是空的$"),
+        "empty.docx": (b"", r"^文件是空的$"),
+        "blank.html": (b"  \r\n  ", r"^文件是空的$"),
+        "password.pdf": (secret, r"设有打开密码"),
+        "truncated.pdf": (good_pdf[: len(good_pdf) * 2 // 3], r"^PDF 文件不完整或已损坏（"),
+        "truncated.docx": (good_docx[: len(good_docx) // 2], r"^\.docx 文件已损坏或不完整"),
         "broken-xml.docx": (_zip_with({"[Content_Types].xml": "<Types", "word/document.xml": "<w:document"}),
-                            r"\.docx file is corrupt"),
-        "binary.txt": (bytes(range(256)) * 8, r"binary"),
+                            r"^\.docx 文件已损坏"),
+        "binary.txt": (bytes(range(256)) * 8, r"二进制"),
         "text-named.pdf": ("2014年，发展党员312人。\n".encode("utf-8"),
-                           r"the file is named \.pdf but its content looks like plain text, not a PDF"),
-        "pdf-named.docx": (good_pdf, r"the file is named \.docx but its content looks like a PDF document"),
-        "zip-named.txt": (good_docx, r"the file is named \.txt but its content looks like a Word \.docx"),
-        "pdf-named.html": (good_pdf, r"the file is named \.html but its content looks like a PDF document "
-                                     r"\(binary\), not a web page"),
-        "old-word.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), r"old-format or password-protected Office"),
+                           r"^文件扩展名是 \.pdf，但内容看起来是纯文本，而不是PDF 文档$"),
+        "pdf-named.docx": (good_pdf, r"^文件扩展名是 \.docx，但内容看起来是PDF 文档，而不是Word（\.docx）文档$"),
+        "zip-named.txt": (good_docx, r"^文件扩展名是 \.txt，但内容看起来是Word（\.docx）文档（二进制），而不是纯文本$"),
+        "pdf-named.html": (good_pdf, r"^文件扩展名是 \.html，但内容看起来是PDF 文档（二进制），而不是网页（HTML）$"),
+        "old-word.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000), r"旧版或有密码保护的 Office 文件"),
         "no-text.html": (b"<!doctype html><html><body><script>var a=1;</script><img src=a.png></body></html>",
-                         r"web page has no text"),
+                         r"^网页中没有正文文字$"),
         "only-menus.html": (b"<html><body><nav><a href='/'>\xe9\xa6\x96\xe9\xa1\xb5</a></nav></body></html>",
-                            r"web page has no text"),
+                            r"^网页中没有正文文字$"),
     }
 
 
@@ -510,7 +509,7 @@ def test_each_bad_file_is_refused_with_its_reason(tmp_path):
 def test_file_over_the_size_limit(tmp_path, monkeypatch):
     make_pdf(tmp_path / "big.pdf")
     monkeypatch.setattr(loaders, "MAX_FILE_BYTES", 1000)
-    with pytest.raises(UnreadableFile, match=r"too large"):
+    with pytest.raises(UnreadableFile, match=r"^文件太大（"):
         load_document(tmp_path / "big.pdf", tmp_path)
 
 
@@ -542,7 +541,7 @@ def test_no_other_exception_escapes_an_extractor(tmp_path, monkeypatch):
         raise KeyError("unexpected")
 
     monkeypatch.setitem(formats.EXTRACTORS, "docx", boom)
-    with pytest.raises(UnreadableFile, match=r"could not be read \(KeyError"):
+    with pytest.raises(UnreadableFile, match=r"^\.docx文件无法读取（KeyError"):
         extract(path, path.read_bytes())
 
 
@@ -626,7 +625,7 @@ def test_good_file_indexed_and_each_bad_one_reported(tmp_path, embedder, caplog,
     assert set(skipped) == set(bad) | {"huge.txt"}
     for name, (_, pattern) in bad.items():
         assert re.search(pattern, skipped[name]), (name, skipped[name])
-    assert "too large" in skipped["huge.txt"]
+    assert skipped["huge.txt"].startswith("文件太大（")
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     for name, reason in skipped.items():
         assert f"skipped {name}: {reason}" in warnings, name

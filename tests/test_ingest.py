@@ -79,13 +79,13 @@ def test_crlf_line_endings_give_the_same_document(tmp_path):
 @pytest.mark.parametrize(
     "data, reason",
     [
-        (b"", r"empty"),
-        (b"  \n\r\n\t \n", r"empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, r"binary|NUL"),
-        ("发展党员585人".encode("utf-8") + b"\x00\x00\x00" + "确定积极分子".encode("utf-8"), r"binary|NUL"),
-        (_latin1_garbage(0), r"encoding"),
-        (_latin1_garbage(1), r"encoding"),
-        (bytes(range(0xA0, 0x100)) * 12, r"encoding"),
+        (b"", r"^文件是空的$"),
+        (b"  \n\r\n\t \n", r"^文件是空的$"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, r"二进制|NUL"),
+        ("发展党员585人".encode("utf-8") + b"\x00\x00\x00" + "确定积极分子".encode("utf-8"), r"二进制|NUL"),
+        (_latin1_garbage(0), r"无法识别文件的编码"),
+        (_latin1_garbage(1), r"无法识别文件的编码"),
+        (bytes(range(0xA0, 0x100)) * 12, r"无法识别文件的编码"),
     ],
     ids=["empty", "whitespace-only", "png", "nul-in-text", "latin1-garbage-0", "latin1-garbage-1", "latin1-table"],
 )
@@ -120,9 +120,9 @@ def test_load_corpus_finds_subfolders_and_md_and_skips_bad_files(tmp_path, caplo
     assert docs["c.TXT"].years == [2013]
     skipped = {s.source: s.reason for s in result.skipped}
     assert set(skipped) == {"garbage.txt", "empty.txt", "binary.txt"}
-    assert re.search("encoding", skipped["garbage.txt"])
-    assert re.search("empty", skipped["empty.txt"])
-    assert re.search("binary|NUL", skipped["binary.txt"])
+    assert re.search("无法识别文件的编码", skipped["garbage.txt"])
+    assert skipped["empty.txt"] == "文件是空的"
+    assert re.search("二进制|NUL", skipped["binary.txt"])
     # The warning names the file and says why.
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     for name, reason in skipped.items():
@@ -141,7 +141,7 @@ def test_a_file_of_only_boilerplate_is_skipped(tmp_path):
 
 
 def test_missing_corpus_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(FileNotFoundError, match="corpus folder not found"):
+    with pytest.raises(FileNotFoundError, match="语料目录不存在"):
         load_corpus(tmp_path / "nope")
 
 
@@ -354,7 +354,7 @@ def test_metadata_of_the_bundled_reports(corpus_docs, report, title_part, years,
     assert doc.places == places
     assert doc.org == org
     assert doc.text.startswith(doc.title)  # site furniture above the title is gone
-    assert ("report year not stated in the text" in doc.warnings) == (not years)
+    assert ("报告正文未写明年份" in doc.warnings) == (not years)
 
 
 NEW_REPORTS = {
