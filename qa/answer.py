@@ -42,8 +42,9 @@ _DAY_Q = re.compile(r"几月|几日|几号|哪天|哪一天|日期|哪个月")
 _REPORT_YEAR_Q = re.compile(r"(这篇|这份|该|本|此)(工作)?(报告|总结|年鉴|材料|文章|综述|汇报)")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}年")
 _PLACE = re.compile(
-    r"(?:在|于|赴|到)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
-    r"(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕)"
+    r"(?:在|于|赴|到|前往)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
+    r"(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕|接受|学习|考察|调研|培训|瞻仰|缅怀|重温|"
+    r"宣誓|慰问|走访|看望|挂职|锻炼|交流|实践|体验|驻村|帮扶|开设|建立|落户)"
     r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
 )
 # A long list of venues is answered by its first items: "海南广场、国兴办公区以及…等单位办公区".
@@ -51,7 +52,7 @@ _LIST_CUT = re.compile(r"以及|及|和|等")
 _LONG_PLACE = 24
 # What a place answer ends in: a building, a venue, an address or an administrative unit.
 _PLACE_WORD = re.compile(
-    r"(堂|馆|校|园|室|厅|楼|场|中心|基地|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
+    r"(堂|馆|校|园|室|厅|楼|场|中心|基地|大学|学院|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
     r"会场|礼堂|广场|公园|剧院|影剧院|党校|会议室|办公区|社区|委|站|所|港|机场|队)$"
 )
 
@@ -60,6 +61,7 @@ _PLACE_WORD = re.compile(
 _PLACE_KINDS: dict[str, tuple[str, ...]] = {
     "网站": ("网站", "网"), "网": ("网",), "平台": ("平台",), "公园": ("公园",), "广场": ("广场",),
     "学校": ("学校", "学院", "大学", "中学", "小学", "党校"), "医院": ("医院",),
+    "高校": ("大学", "学院"), "大学": ("大学",), "党校": ("党校",),
     "宾馆": ("宾馆", "酒店", "饭店"), "酒店": ("酒店", "宾馆", "饭店"),
     "会场": ("会场", "礼堂", "会议室", "会议中心", "大厅"), "会议室": ("会议室",),
     "纪念馆": ("纪念馆",), "展馆": ("馆",), "场馆": ("馆",), "基地": ("基地",), "杂志": ("杂志",),
@@ -298,8 +300,9 @@ def _in_parentheses(text: str, pos: int) -> bool:
 
 
 _CONTINUES = re.compile(r"由|从|其中|共|达|分别|增加|减少|调整|同比|较|比|占")
-_CHANGE = re.compile(r"(?:由|从)(?:原来的|原有的|原)?(?P<a>[^，,；;]{1,12}?)(?:调整|增加|减少|提高|降低|上升|下降|扩大|压缩|精简|增长|缩减)(?:为|到|至)(?P<b>[^，,；;]{1,12})")
-_BEFORE_Q = re.compile(r"原来|原有|调整前|之前|此前|以前|原先")
+_CHANGE = re.compile(r"(?:由|从)(?:原来的|原有的|原|上年的|去年的)?(?P<a>[^，,；;]{1,12}?)(?:调整|增加|减少|提高|降低|上升|下降|扩大|压缩|精简|增长|缩减)(?:为|到|至)(?P<b>[^，,；;]{1,12})")
+_DELTA_BEFORE = re.compile(r"(?:增加|增长|提高|上升|减少|下降|降低|多|少|增|减)了?(?:约|近|达)?$")
+_BEFORE_Q = re.compile(r"原来|原有|调整前|之前|此前|以前|原先|上年|去年|上一年|前一年")
 _TARGET = re.compile(r"目标|力争|计划|预期|要求达到")
 _BREAKDOWN = re.compile(r"[（(](?:其中|含|包括|内含)")
 
@@ -340,15 +343,22 @@ def _breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: st
     """"(其中援鄂党员167名)" for a question about 党员: a part of the total, named by a
     qualifier (援鄂) the question does not have. "(其中机关党委119个)" for a question
     about 机关党委 is not."""
-    if not _in_breakdown(inorm, pos):
+    lead = inorm.lstrip()
+    if lead.startswith("其中") and not _in_parentheses(inorm, pos):
+        inside = inorm[inorm.index("其中") + 2:pos + 1]  # "…发展党员236名,其中青年党员158名"
+    elif _in_breakdown(inorm, pos):
+        opened = max(inorm.rfind("(", 0, pos), inorm.rfind("（", 0, pos))
+        inside = _BREAKDOWN.sub("", inorm[opened:pos + 1], count=1)
+    else:
         return False
-    opened = max(inorm.rfind("(", 0, pos), inorm.rfind("（", 0, pos))
-    inside = _BREAKDOWN.sub("", inorm[opened:pos + 1] if opened >= 0 else "", count=1)
+    inside = inside.split("、")[-1]  # its own item of the enumeration
     hp = _matched(head, inside) if head else -1
     before = inside[:hp] if hp >= 0 else inside
     rest = re.sub(r"[\d.%％]+|[^\u4e00-\u9fff]", "", before)
     rest = re.sub(rf"^(?:{_UNIT_RX})", "", rest)
-    return bool(rest) and rest not in question
+    return bool(rest) and rest not in question and not all(
+        w in question or sum(ch in question for ch in w) * 2 >= len(w)  # 女性 ~ 女
+        for w in words(rest) if w not in STOPWORDS)
 
 
 # Verbs that only say "there are": they don't restrict what is counted.
@@ -363,11 +373,10 @@ def _unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question:
         rest = cnorm[close + 1:]
     else:
         rest = cnorm[m.end():]
-        hp = _matched(head, rest[:3])
-        if hp < 0:
+        alt = next((p for p in head if 0 <= rest.find(p) <= 2), None)
+        if alt is None:
             return False  # the head is not what follows the figure: "发展党员585人"
-        alt = next(p for p in head if rest.find(p) == hp)
-        rest = rest[hp + len(alt):]
+        rest = rest[rest.find(alt) + len(alt):]
     rest = re.sub(r"[（(][^）)]*[）)]", "", rest).strip()
     if not rest or rest[0] in "、，,；;。":
         return False
@@ -383,6 +392,26 @@ def _unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question:
     # The predicate and what follows it: is any of it in the question?
     phrase = [w for w, _ in toks[:3] if len(w) >= 2 or w == toks[0][0]]
     return not any(w in question for w in phrase)
+
+
+def _head_phrase(q: QueryInfo) -> str:
+    """The counted thing with the words of its phrase, as the question writes it
+    ("机关党支部"), or "" when the head stands alone."""
+    ks = sorted(set([q.head] + q.head_alts + q.modifiers)) if q.head >= 0 else []
+    if len(ks) < 2:
+        return ""
+    text = "".join(q.terms[k][0] for k in ks)
+    return text if text in q.norm else ""
+
+
+def _unasked_union(head: tuple[str, ...], item: str, pos: int, asked: str) -> bool:
+    """"困难党员和职工186人": the figure counts both together; not an answer for 党员 alone."""
+    hp = _matched(head, item[:pos])
+    if hp < 0:
+        return False
+    between = item[hp:pos]
+    m = re.search(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6})$", between)
+    return bool(m) and not any(w in asked for w in words(m.group(1)) if len(w) >= 2)
 
 
 def _items(clause: str) -> list[tuple[int, int]]:
@@ -475,6 +504,10 @@ class ExtractiveAnswerer:
     def _number_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
         heads = [q.terms[k] for k in ([q.head] + q.head_alts if q.head >= 0 else [])]
+        # What the question asks about, without its place, year and organisation
+        # words (市直机关 does not ask for 机关党支部).
+        asked = " ".join(p for g in q.terms for p in g)
+        phrase = _head_phrase(q)
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
             if not _question_numbers_present(q, ctx):
@@ -490,7 +523,8 @@ class ExtractiveAnswerer:
                     cov, _ = _coverage(q, self.weights, cnorm, sent.norm, ctx)
                     # The counted thing must be named where the figure is (for a
                     # share, in the same sentence: "…达标,占全部…的89%").
-                    where = sent.norm if q.unit == "%" else cnorm
+                    # (A change is told of the thing named before it: "发展党员1684名,比上年增加127名".)
+                    where = sent.norm if q.unit == "%" or q.delta else cnorm
                     head = next((h for h in heads if _head_present(h, where, q.norm)), None)
                     # A clause that goes on from the one before ("…党组织关系,由原来的11个
                     # 调整为7个") counts the thing named there.
@@ -506,6 +540,14 @@ class ExtractiveAnswerer:
                     matched_len = sum(len(g[0]) for g in q.terms if _matched(g, cnorm) >= 0)
                     items = _items(cnorm)
                     for m in figures:
+                        # The qualifiers must stand with this figure, not only in a
+                        # bracket beside it ("发展党员67名(其中女性党员29名…)" for 女党员).
+                        seen = _mask_brackets(cnorm, m.start())
+                        if any(_matched(q.terms[j], seen) < 0 and _soft_match(q.terms[j], seen) == 0
+                               for j in q.modifiers):
+                            continue
+                        if q.delta != bool(_DELTA_BEFORE.search(cnorm[max(0, m.start() - 4):m.start()])):
+                            continue  # asked for a change, got a level, or the other way round
                         unit_fit = _unit_score(q.unit, m.group("unit"))
                         if unit_fit < 0 and q.unit:
                             continue  # asked for people, got a count of units: not this figure
@@ -522,17 +564,23 @@ class ExtractiveAnswerer:
                         # The item names the thing as the question does (在职党员), not a
                         # sub-kind the question didn't ask for (离退休党员, 人均结案).
                         qualified = 1.5 if q.modifiers and all(_matched(q.terms[j], inorm) >= 0 for j in q.modifiers) else 0.0
+                        if phrase and phrase in inorm:
+                            qualified = max(qualified, 1.5)  # 机关党支部 as asked, not just 党支部
                         extra = -1.5 if near_head and _unasked_qualifier(head, inorm, q.norm) else 0.0
                         # A figure in brackets (其中…) is a detail, unless it is the one the head names.
                         aside = -1.0 if _in_parentheses(cnorm, m.start()) and prox != 0 else 0.0
-                        if "其中" not in q.norm and _breakdown_unasked(cnorm, head, m.start(), q.norm):
-                            aside = -2.0
-                        if head and _unasked_predicate(head, cnorm, m, q.norm):
+                        # A part of a total named by a qualifier the question lacks
+                        # ("其中援鄂党员167名"), or people counted for doing something the
+                        # question doesn't mention ("8117名党员参与抗疫"), don't answer it.
+                        if "其中" not in q.norm and _breakdown_unasked(cnorm, head, m.start(), asked):
+                            continue
+                        if head and (_unasked_predicate(head, cnorm, m, asked)
+                                     or _unasked_union(head, inorm, m.start() - item[0], asked)):
                             continue
                         # "超额完成60%达标的目标任务": a target is not what was achieved.
                         target = -4.0 if _TARGET.search(inorm) and not _TARGET.search(q.norm) else 0.0
                         # "由原来的11个调整为7个": the figure now, unless the question asks what it was.
-                        changed = _CHANGE.search(cnorm)
+                        changed = None if q.delta else _CHANGE.search(cnorm)
                         was = -3.0 if (changed and changed.start("a") <= m.start() < changed.end("a")
                                        and not _BEFORE_Q.search(q.norm)) else 0.0
                         if changed and changed.start("b") <= m.start() and _BEFORE_Q.search(q.norm):
@@ -636,15 +684,20 @@ class ExtractiveAnswerer:
                             found.append((a, b))
                 if not found:
                     continue
-                cov, _ = _coverage(q, self.weights, snorm, snorm, ctx)
                 positions = [_matched(g, snorm) for g in q.terms if _matched(g, snorm) >= 0]
                 anchor = min(positions) if positions else 0
-                a, b = min(found, key=lambda f: abs(f[0] - anchor))
-                text = snorm[a:b].strip().rstrip("。")
-                # Answer in the report's own characters.
-                text = hit.chunk.text[sent.start + a: sent.start + a + len(text)]
-                score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - a)
-                out.append(Candidate(sent, text, score, cov, sent.start + a, sent.start + b))
+                for a, b in found:
+                    # What a place is the place of lies in its own part of the sentence:
+                    # "在复旦大学举办…培训班;…在市委党校举办…".
+                    lo = max(snorm.rfind(x, 0, a) for x in "；;") + 1
+                    his = [i for i in (snorm.find(x, b) for x in "；;") if i >= 0]
+                    local = snorm[lo:min(his) if his else len(snorm)]
+                    cov, _ = _coverage(q, self.weights, local, snorm, ctx)
+                    text = snorm[a:b].strip().rstrip("。")
+                    # Answer in the report's own characters.
+                    text = hit.chunk.text[sent.start + a: sent.start + a + len(text)]
+                    score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - a)
+                    out.append(Candidate(sent, text, score, cov, sent.start + a, sent.start + b))
         return out
 
     def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:

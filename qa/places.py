@@ -106,10 +106,28 @@ def detect_org(text: str) -> str:
     return best if counts[best] > 0 else ""
 
 
+# Counties are not in the gazetteer: a county committee names itself ("永春县直机关",
+# "永春县委"), and that is where its name is read from.
+_COUNTY = re.compile(r"([\u4e00-\u9fff]{2})县(?=直|委|人民|机关|党)")
+_NOT_COUNTY = re.compile(r"[年市省区在的和与及各全本该]")
+
+
+def county_mentions(text: str) -> Counter:
+    """Counties a text names as a committee's own ("永春县直机关" -> 永春县)."""
+    return Counter(m.group(1) + "县" for m in _COUNTY.finditer(text) if not _NOT_COUNTY.search(m.group(1)))
+
+
 def detect_places(text: str, org: str, gaz: Gazetteer | None = None) -> list[str]:
-    """The place(s) a report is about: the locality its committee serves."""
+    """The place(s) a report is about: the locality its committee serves.
+    A county report gives the county first, then its city when the text names it."""
     gaz = gaz or Gazetteer.default()
     counts = gaz.mentions(text)
+    if org == "县直机关":
+        counties = county_mentions(text)
+        if counties:
+            county = counties.most_common(1)[0][0]
+            cities = [n for n, _ in counts.most_common() if gaz.get(n) and gaz.get(n).level == "city"]
+            return [county] + cities[:1]
     if not counts:
         return []
     # A city also counts, more weakly, for its province: a report that names
@@ -144,6 +162,8 @@ def place_label(places: list[str], org: str, gaz: Gazetteer | None = None) -> st
         return org or "未知地区"
     p = gaz.get(places[0])
     short = p.short if p else places[0]
+    if p is None and short.endswith("县") and org.startswith("县"):
+        short = short[:-1]  # 永春县 + 县直机关 -> 永春县直机关
     if not org:
         return places[0]
     return f"{short}{org}"

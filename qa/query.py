@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 
 import jieba.posseg as pseg
 
-from .places import ORG_PATTERNS, Gazetteer
+from .places import ORG_PATTERNS, Gazetteer, county_mentions
 from .textnorm import chinese_numeral_value, normalize
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 # Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
-_DATE_Q = re.compile(r"什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
+_DATE_Q = re.compile(r"几月几日|几日|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
@@ -44,6 +44,11 @@ _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
 # 第几号文件 -> 12号, 第几届 -> 第六届. The value is the suffix the answer must end in.
 _ORDINAL_Q = re.compile(r"第几(号|届|次|批|期|名|轮|季度|部分|条|款|章)|几等奖|几等|几号")
 
+# A question for a change, not a level: "比上年多了多少", "同比增长多少".
+_DELTA_Q = re.compile(r"(?:多|少|增加|增长|提高|上升|减少|下降|降低|增|减)了?多少|同比|比上年|较上年")
+# Words that only say "a number of": the figure's unit carries them.
+_GENERIC_COUNT = re.compile(r"人数|总数|数量|个数|数目|次数")
+
 _MONEY_Q = re.compile(r"多少钱|资金|金额|经费|款|慰问金|救助金|费用|多少万元|党费")
 _RATE_Q = re.compile(r"率|比例|百分之|占比|同比|增长了?多少|上升了?多少|下降了?多少")
 
@@ -70,6 +75,7 @@ class QueryInfo:
     head_alts: list[int] = field(default_factory=list)  # other nouns of its phrase (the tagger may misplace the head)
     relative_year: bool = False
     quoted: list[int] = field(default_factory=list)  # terms that are whole quoted names (“第六届海南省文明单位”)
+    delta: bool = False  # asks how much something changed
     ordinal: str = ""  # suffix of a rank or code asked for (等奖, 号, 届); "" for amounts
 
     @property
@@ -173,8 +179,21 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
         at = [k for i, k in occurrences if i == first_verb]
         if at:
             return at[0], [], []
-    before = [k for i, k in occurrences if i < ask_end]
-    return (before[-1] if before else 0), [], []
+    before = [(i, k) for i, k in occurrences if i < ask_end]
+    # The thing counted is the last term before 多少 that can be counted: not a
+    # localizer or time word ("党总支调整后有多少个" counts 党总支, not 后).
+    for i, k in reversed(before):
+        toks = [(w, f) for w, f in pseg.cut(text[i:ask_end]) if w.strip()]
+        if not toks or toks[0][1] in ("f", "t", "d", "p"):
+            continue
+        # "调整后", "设置调整前": a time phrase, not the thing counted.
+        verbs = 0
+        while 1 + verbs < len(toks) and toks[1 + verbs][1] in ("v", "vn"):
+            verbs += 1
+        if toks[0][1] in ("v", "vn") and 1 + verbs < len(toks) and toks[1 + verbs][1] == "f":
+            continue
+        return k, [], []
+    return (before[-1][1] if before else 0), [], []
 
 
 def _years(norm: str) -> list[int]:
@@ -208,7 +227,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     norm = normalize(question).strip()
     kind = question_kind(norm)
     years = _years(norm)
-    places = list(gaz.mentions(norm).keys())
+    places = list(gaz.mentions(norm).keys()) + list(county_mentions(norm).keys())
     org = next((o for o, rx in ORG_PATTERNS.items() if rx.search(norm)), "")
     m = _UNIT_Q.search(norm)
     unit = m.group(1) if m else ""
@@ -238,8 +257,11 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
                                   lambda m: m.group(0) if any(a <= m.start() < b for a, b in quoted) else " " * len(m.group(0)),
                                   stripped)
     stripped = _ORG_WORDS.sub(" ", stripped)
+    # The question words themselves ("几月几日", "什么时候") are not content.
+    stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = _RELATIVE_YEAR.sub(" ", stripped)
     # The measure word is matched as a unit, not as a term: 多少名 -> 多少.
+    stripped = _GENERIC_COUNT.sub(lambda m: " " * len(m.group(0)), stripped)
     if ordinal:
         stripped = _ORDINAL_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = _UNIT_Q.sub(lambda m: m.group(0)[:-len(m.group(1))] + " " * len(m.group(1)), stripped)
@@ -259,5 +281,5 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,
         unit=unit, terms=terms, head=head, modifiers=modifiers, head_alts=head_alts, relative_year=bool(_RELATIVE_YEAR.search(norm)),
-        ordinal=ordinal, quoted=quoted_terms,
+        ordinal=ordinal, quoted=quoted_terms, delta=kind == "number" and bool(_DELTA_Q.search(norm)),
     )

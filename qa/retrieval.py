@@ -47,10 +47,9 @@ def scope_for(query: QueryInfo, index: LoadedIndex, gaz: Gazetteer | None = None
     if query.places:
         in_scope = {s: d for s, d in in_scope.items() if _place_matches(d["places"], query.places)}
         what.append("、".join(gaz.get(p).short if gaz.get(p) else p for p in query.places))
-    if query.org and len(in_scope) > 1:
-        same_org = {s: d for s, d in in_scope.items() if d["org"] == query.org}
-        if same_org:
-            in_scope = same_org
+    if query.org:
+        # 市直机关 is not 县直机关: a question about one is not answered from the other.
+        in_scope = {s: d for s, d in in_scope.items() if not d["org"] or d["org"] == query.org}
     allowed: set[int] = set()
     for c in index.chunks:
         d = in_scope.get(c.doc_id)

@@ -1,0 +1,85 @@
+"""The answerer's reading rules, checked end to end on a report written here
+(real model, real FAISS index, real answerer): a part is not its total, a
+target is not what was achieved, a change has a before and an after, ranks and
+codes are not amounts, a "when" may be a holiday, a year goes with the event
+after it, a named kind of place is found by its ending, and the report's own
+year answers a question about the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.textnorm import compact
+
+REPORT = """\
+2019年湖州市直机关党的工作
+
+【组织建设】2019年,市直机关各级党组织发展党员236名,其中35岁以下青年党员158名。
+市直机关共有党支部812个(其中机关党支部604个、离退休党支部208个)。按照省委要求,
+对市直机关党组织设置进行优化,党总支由原来的26个调整为19个。截至年底,市直机关共有702个党支部
+完成标准化建设,占全部党支部的86.5%,超额完成80%的年度目标任务。
+
+【教育培训】3月12日至15日,在湖州市委党校举办入党积极分子培训班,培训学员320人。
+全年在湖州机关党建网开设“支部风采”专栏。5月,市直机关工委选送的微党课《初心》在全省机关微党课大赛中获二等奖。
+6月,市直机关工委印发《关于加强市直机关党支部建设的意见》(湖直工发〔2019〕8号)。
+
+【关爱帮扶】在元旦、春节期间,走访慰问困难党员和职工186人,发放慰问金37.2万元。
+2019年,市直机关共有1260名党员参加志愿服务,其中68名党员赴安吉县结对帮扶。
+市直机关2017年开始推行党员积分管理,2018年起在市直机关全面推广。
+"""
+
+
+@pytest.fixture(scope="module")
+def rules_service(tmp_path_factory, embedder):
+    from qa.config import load_settings
+    from qa.index import build_index
+    from qa.service import QAService
+
+    root = tmp_path_factory.mktemp("rules")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "huzhou-2019.txt").write_text(REPORT, encoding="utf-8")
+    settings = load_settings(corpus_dir=corpus, index_dir=root / "index")
+    assert build_index(settings, embedder=embedder).documents == 1
+    return QAService.load(settings, embedder=embedder)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a total next to its breakdown, and the breakdown when it is asked for
+    ("2019年湖州市直机关共有多少个党支部？", "812个"),
+    ("2019年湖州市直机关有多少个机关党支部？", "604个"),
+    ("2019年湖州市直机关有多少名党员参加志愿服务？", "1260名"),
+    # before and after a change
+    ("2019年湖州市直机关党总支调整后有多少个？", "19个"),
+    ("2019年湖州市直机关党总支原来有多少个？", "26个"),
+    # achieved, not the target beside it
+    ("2019年湖州市直机关完成标准化建设的党支部占比是多少？", "86.5%"),
+    # ranks and codes
+    ("2019年湖州市直机关工委选送的微党课《初心》获得了几等奖？", "二等奖"),
+    ("《关于加强市直机关党支部建设的意见》是湖直工发第几号文件？", "8号"),
+    # when: a holiday, and the year that goes with the event after it
+    ("2019年湖州市直机关在什么期间走访慰问困难党员和职工？", "元旦、春节"),
+    ("湖州市直机关从哪一年开始推行党员积分管理？", "2017年"),
+    ("湖州市直机关这份报告写的是哪一年的工作？", "2019年"),
+    # where: a named kind of place, and a venue
+    ("2019年湖州市直机关在哪个网站开设“支部风采”专栏？", "湖州机关党建网"),
+    ("2019年湖州市直机关在哪里举办入党积极分子培训班？", "湖州市委党校"),
+])
+def test_the_answer_is_the_one_asked_for(rules_service, question, expected):
+    ans = rules_service.ask(question)
+    assert ans.answer is not None, ans.reply
+    assert compact(expected) in compact(ans.answer), (question, ans.answer)
+    # Every answer is a span of the passage it cites.
+    assert compact(ans.answer) in compact(ans.citations[0].quote)
+
+
+@pytest.mark.parametrize("question", [
+    # Only a part is given (young members among the new ones; members who
+    # volunteered): neither is the number of party members.
+    "2019年湖州市直机关共有多少名党员？",
+    # The report names no count of this.
+    "2019年湖州市直机关有多少名党员赴外省挂职？",
+])
+def test_a_part_or_a_neighbour_is_not_passed_off_as_the_answer(rules_service, question):
+    ans = rules_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)
