@@ -397,10 +397,10 @@ def _unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question:
 def _head_phrase(q: QueryInfo) -> str:
     """The counted thing with the words of its phrase, as the question writes it
     ("机关党支部"), or "" when the head stands alone."""
-    ks = sorted(set([q.head] + q.head_alts + q.modifiers)) if q.head >= 0 else []
+    ks = sorted(set([q.head] + q.head_alts + q.modifiers + q.qualifiers)) if q.head >= 0 else []
     if len(ks) < 2:
         return ""
-    text = "".join(q.terms[k][0] for k in ks)
+    text = "".join(next((p for p in q.terms[k] if p in q.norm), q.terms[k][0]) for k in ks)
     return text if text in q.norm else ""
 
 
@@ -588,7 +588,10 @@ class ExtractiveAnswerer:
                         recast = -1.0 if near_head and _recast_after_head(head, inorm, q.norm) else 0.0
                         score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was
                                  - 0.2 * min(prox if prox is not None else 15, 15)
-                                 + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1))
+                                 + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1)
+                                 # In a list ("警告处分8人、严重警告处分6人") the item that names
+                                 # what the question names.
+                                 + 2.0 * _coverage(q, self.weights, inorm, "", "")[0])
                         a0 = clause.start + m.start()
                         out.append(Candidate(sent, _format_figure(m), score, cov, a0, clause.start + m.end()))
         return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import jieba
 import jieba.posseg as pseg
 
 from .places import ORG_PATTERNS, Gazetteer, county_mentions
@@ -74,6 +75,7 @@ class QueryInfo:
     modifiers: list[int] = field(default_factory=list)  # terms qualifying it: 厅级 in 多少名厅级干部
     head_alts: list[int] = field(default_factory=list)  # other nouns of its phrase (the tagger may misplace the head)
     relative_year: bool = False
+    qualifiers: list[int] = field(default_factory=list)  # words written before a head that ends the question (严重警告处分); softer than modifiers
     quoted: list[int] = field(default_factory=list)  # terms that are whole quoted names (“第六届海南省文明单位”)
     delta: bool = False  # asks how much something changed
     ordinal: str = ""  # suffix of a rank or code asked for (等奖, 号, 届); "" for amounts
@@ -88,7 +90,7 @@ class QueryInfo:
 _ASK = re.compile(r"多少|几")
 
 
-def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int]]:
+def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int], list[int], list[int]]:
     """(term groups in question order, index of the counted thing or -1,
     indices of the terms that qualify it)."""
     found: list[tuple[int, tuple[str, ...]]] = []
@@ -116,7 +118,13 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int]]:
         # A word that is part of a phrase already matched (接收 in 接收新党员) adds nothing.
         if any(w in alt for _, g in found if len(g) > 1 for alt in g):
             continue
-        found.append((i, (w,)))
+        # A four-character compound of two words ("机构调整") is asked as its words:
+        # the report may write them apart ("机构由3个调整为5个").
+        parts = _halves(w)
+        if parts:
+            found.extend([(i, (parts[0],)), (i + 2, (parts[1],))])
+        else:
+            found.append((i, (w,)))
     found.sort(key=lambda f: f[0])
     groups: list[tuple[str, ...]] = []
     for _, g in found:
@@ -124,14 +132,28 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int]]:
             groups.append(g)
     occurrences = [(i, groups.index(g)) for i, g in found]  # every place each term stands
     ask = _ASK.search(text)
-    head, modifiers, alts = -1, [], []
+    head, modifiers, alts, qualifiers = -1, [], [], []
     if ask and groups:
-        head, modifiers, alts = _head_index(text, ask.end(), occurrences)
-    return groups, head, modifiers, alts
+        head, modifiers, alts, qualifiers = _head_index(text, ask.end(), occurrences)
+    return groups, head, modifiers, alts, qualifiers
+
+
+def _halves(w: str) -> tuple[str, str] | None:
+    """("机构", "调整") for a 4-character word that is a noun plus a verb, else None."""
+    if len(w) != 4 or not re.fullmatch(r"[\u4e00-\u9fff]{4}", w):
+        return None
+    tags = [(x, f) for x, f in pseg.cut(w, HMM=False)]
+    if len(tags) == 1:
+        sub = [x for x in jieba.lcut_for_search(w) if len(x) == 2]
+        if sub[:2] == [w[:2], w[2:]]:
+            a, b = pseg.lcut(w[:2])[0].flag, pseg.lcut(w[2:])[0].flag
+            if a.startswith("n") and b.startswith("v"):
+                return w[:2], w[2:]
+    return None
 
 
 def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
-                ) -> tuple[int, list[int], list[int]]:
+                ) -> tuple[int, list[int], list[int], list[int]]:
     """Which term is the counted thing: the last noun of the noun phrase right
     after 多少 ("多少名优秀共产党员" -> 共产党员, "为多少位工人追回欠薪" -> 工人,
     "多少项操作规范" -> 规范), or, when nothing follows, the term just before
@@ -173,12 +195,12 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
                 if in_noun:
                     noun_k.add(in_noun[-1])
             alts = sorted(noun_k - {head})
-            return head, sorted({k for _, k in inside if k != head and k not in noun_k}), alts
+            return head, sorted({k for _, k in inside if k != head and k not in noun_k}), alts, []
     if first_verb is not None:
         # Only a verb follows ("多少人参加"): the people counted are those who do it.
         at = [k for i, k in occurrences if i == first_verb]
         if at:
-            return at[0], [], []
+            return at[0], [], [], []
     before = [(i, k) for i, k in occurrences if i < ask_end]
     # The thing counted is the last term before 多少 that can be counted: not a
     # localizer or time word ("党总支调整后有多少个" counts 党总支, not 后).
@@ -192,8 +214,21 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
             verbs += 1
         if toks[0][1] in ("v", "vn") and 1 + verbs < len(toks) and toks[1 + verbs][1] == "f":
             continue
-        return k, [], []
-    return (before[-1][1] if before else 0), [], []
+        return k, [], [], _qualifiers_before(text, i, before)
+    return (before[-1][1] if before else 0), [], [], []
+
+
+def _qualifiers_before(text: str, at: int, before: list[tuple[int, int]]) -> list[int]:
+    """The terms written right before the head that qualify it: 严重 and 警告 in
+    "给予严重警告处分的有多少人" (not the verb 给予)."""
+    out, end = [], at
+    for i, k in reversed([(i, k) for i, k in before if i < at]):
+        toks = [(w, f) for w, f in pseg.cut(text[i:end]) if w.strip()]
+        if len(toks) != 1 or toks[0][1] not in ("a", "ad", "an", "b", "n", "vn", "nz", "j", "d"):
+            break
+        out.append(k)
+        end = i
+    return sorted(out)
 
 
 def _years(norm: str) -> list[int]:
@@ -269,7 +304,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         stripped = _GENERIC_MONEY.sub(" ", stripped)
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
-    terms, head, modifiers, head_alts = content_terms(stripped)
+    terms, head, modifiers, head_alts, qualifiers = content_terms(stripped)
     # A quoted name is matched whole as well as word by word: “第六届海南省文明单位”
     # is not “第六届全国文明单位”, though every word but one is shared.
     quoted_terms = []
@@ -281,5 +316,5 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,
         unit=unit, terms=terms, head=head, modifiers=modifiers, head_alts=head_alts, relative_year=bool(_RELATIVE_YEAR.search(norm)),
-        ordinal=ordinal, quoted=quoted_terms, delta=kind == "number" and bool(_DELTA_Q.search(norm)),
+        ordinal=ordinal, quoted=quoted_terms, qualifiers=qualifiers, delta=kind == "number" and bool(_DELTA_Q.search(norm)),
     )
