@@ -384,7 +384,7 @@ def _unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question:
     # "选派412名干部组成…工作组" for "选派了多少名干部": the verb before the figure,
     # when the question has it, already says which ones are counted.
     lead = [(w, f) for w, f in pseg.cut(cnorm[max(0, m.start() - 6):m.start()]) if w.strip()]
-    if lead and lead[-1][1].startswith("v") and lead[-1][0] not in _EXISTENTIAL and lead[-1][0] in question:
+    if lead and len(lead[-1][0]) >= 2 and lead[-1][0] not in _EXISTENTIAL and lead[-1][0] in question:
         return False
     toks = [(w, f) for w, f in pseg.cut(rest[:12]) if w.strip()]
     if not toks or not toks[0][1].startswith("v") or toks[0][0] in _EXISTENTIAL or toks[0][0] in STOPWORDS:
