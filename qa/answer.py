@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
 from .places import place_label
-from .query import QueryInfo
+from .query import _ORG_WORDS, QueryInfo
 from .textnorm import CN_NUMERAL_CHARS, chinese_numeral_value
 import jieba.posseg as pseg
 
@@ -25,14 +25,16 @@ from .types import Answer, Chunk, Citation, Hit
 
 UNITS = ("万元", "亿元", "元", "起", "宗", "人", "年", "人次", "名", "人", "个百分点", "个", "次", "项", "篇", "件", "场次", "场",
          "期", "家", "条", "份", "批次", "批", "所", "户", "套", "枚", "部", "天", "对", "幅", "位",
-         "支", "届", "余篇", "公里", "平方米", "小时", "倍", "%", "％", "吨", "本", "张", "首", "声")
+         "支", "届", "余篇", "公里", "平方米", "小时", "倍", "%", "％", "吨", "本", "张", "首", "声",
+         "棵", "株", "册", "台", "辆", "块", "间", "座", "处", "亩", "米", "千米", "万册", "课时", "学时", "门", "堂", "盒", "箱")
 _UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM_RX = rf"\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]{{2,}}|[{CN_NUMERAL_CHARS}](?=(?:余|多)?(?:{_UNIT_RX}))"
 FIGURE = re.compile(
     rf"(?P<pre>约|近|超过|逾|达|共)?(?P<num>{_NUM_RX})(?P<q>余|多)?(?P<mag>万|亿)?(?P<q2>余|多)?(?P<unit>{_UNIT_RX})?"
 )
 _DATE = re.compile(
-    r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:(?:至|-|—|到)(?:\d{1,2}月)?\d{1,2}日)?|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|中|底|末)?(?:(?:至|-|—|到)(?:\d{1,2}月)?\d{1,2}日)?"
+    r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
 )
 # Holidays and seasons answer a "when" that does not ask for a day: 在元旦、春节“两节”期间.
 _FESTIVAL = r"“?(?:元旦|春节|新春|国庆|中秋|清明|端午|五一|七一|八一|十一|两节|双节|春运|汛期|暑期|暑假|寒假)”?"
@@ -339,7 +341,7 @@ def _mask_brackets(text: str, pos: int) -> str:
     return "".join(out)
 
 
-def _breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str) -> bool:
+def _breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str) -> bool | None:
     """"(其中援鄂党员167名)" for a question about 党员: a part of the total, named by a
     qualifier (援鄂) the question does not have. "(其中机关党委119个)" for a question
     about 机关党委 is not."""
@@ -356,7 +358,9 @@ def _breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: st
     before = inside[:hp] if hp >= 0 else inside
     rest = re.sub(r"[\d.%％]+|[^\u4e00-\u9fff]", "", before)
     rest = re.sub(rf"^(?:{_UNIT_RX})", "", rest)
-    return bool(rest) and rest not in question and not all(
+    if not rest:
+        return None
+    return rest not in question and not all(
         w in question or sum(ch in question for ch in w) * 2 >= len(w)  # 女性 ~ 女
         for w in words(rest) if w not in STOPWORDS)
 
@@ -404,6 +408,33 @@ def _head_phrase(q: QueryInfo) -> str:
     return text if text in q.norm else ""
 
 
+_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "an", "b")
+
+
+def _counts_other(head: tuple[str, ...], cnorm: str, m: re.Match, asked: str) -> bool:
+    """"120多个厅局党组织与100多个农村、企业…共建点": a figure counts the noun
+    phrase after it; when that phrase is not the head, it counts something else
+    (unless it is recast as the head: "396名入党积极分子为发展对象")."""
+    if not m.group("unit"):
+        return False
+    rest = cnorm[m.end():m.end() + 16]
+    init_dictionary()
+    phrase = ""
+    for w, flag in pseg.cut(rest):
+        if not w.strip() or not (flag in _NOUN_TAGS or flag.startswith("n")):
+            break
+        phrase += w
+    # The phrase the figure counts runs to the next break or figure: "147名专职和兼职的
+    # 纪检监察干部参加" counts 干部 though 专职 comes first.
+    reach = re.split(r"[，,；;。、（(\d]", rest, maxsplit=1)[0]
+    if not phrase or any(p in reach for p in head) or any(phrase.endswith(p[-2:]) for p in head):
+        return False
+    after = rest[len(phrase):]
+    if re.match(r"(?:为|作为|成为|列为|转为)", after) and any(p in after for p in head):
+        return False
+    return phrase not in asked
+
+
 def _unasked_union(head: tuple[str, ...], item: str, pos: int, asked: str) -> bool:
     """"困难党员和职工186人": the figure counts both together; not an answer for 党员 alone."""
     hp = _matched(head, item[:pos])
@@ -412,6 +443,23 @@ def _unasked_union(head: tuple[str, ...], item: str, pos: int, asked: str) -> bo
     between = item[hp:pos]
     m = re.search(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6})$", between)
     return bool(m) and not any(w in asked for w in words(m.group(1)) if len(w) >= 2)
+
+
+# The most common Chinese surnames (they cover the great majority of people).
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤洪文常温康施牛樊葛邢安齐易乔伍庞颜"
+    "倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_WHO_Q = re.compile(r"谁|哪位|哪一位")
+
+
+def _names_a_person(text: str) -> bool:
+    init_dictionary()
+    plain = re.sub(r"《[^》]*》|“[^”]*”", " ", text)  # titles of books and campaigns name no one
+    # The tagger calls many words names ("明显增强"): a name also starts with a surname.
+    return any(flag.startswith("nr") and 2 <= len(w) <= 3 and w[0] in _SURNAMES
+               for w, flag in pseg.cut(plain))
 
 
 def _items(clause: str) -> list[tuple[int, int]]:
@@ -506,7 +554,7 @@ class ExtractiveAnswerer:
         heads = [q.terms[k] for k in ([q.head] + q.head_alts if q.head >= 0 else [])]
         # What the question asks about, without its place, year and organisation
         # words (市直机关 does not ask for 机关党支部).
-        asked = " ".join(p for g in q.terms for p in g)
+        asked = " ".join(p for g in q.terms for p in g) + " " + _ORG_WORDS.sub(" ", q.norm)
         phrase = _head_phrase(q)
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
@@ -552,6 +600,8 @@ class ExtractiveAnswerer:
                         if unit_fit < 0 and q.unit:
                             continue  # asked for people, got a count of units: not this figure
                         item = next((a, b) for a, b in items if a <= m.start() < b)
+                        if any(x in _mask_brackets(cnorm, m.start())[item[0]:item[1]] for x in q.excluded):
+                            continue  # "党委（不含机关党委）": not the 机关党委 figure
                         inorm = _mask_brackets(cnorm, m.start())[item[0]:item[1]]
                         prox = _distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
                         near_head = prox is not None
@@ -572,10 +622,14 @@ class ExtractiveAnswerer:
                         # A part of a total named by a qualifier the question lacks
                         # ("其中援鄂党员167名"), or people counted for doing something the
                         # question doesn't mention ("8117名党员参与抗疫"), don't answer it.
-                        if "其中" not in q.norm and _breakdown_unasked(cnorm, head, m.start(), asked):
+                        part = _breakdown_unasked(cnorm, head, m.start(), asked) if "其中" not in q.norm else None
+                        if part:
                             continue
+                        if part is False and head:
+                            qualified += 1.5  # the part the question names: "援鄂党员" in (其中援鄂党员167名)
                         if head and (_unasked_predicate(head, cnorm, m, asked)
-                                     or _unasked_union(head, inorm, m.start() - item[0], asked)):
+                                     or _unasked_union(head, inorm, m.start() - item[0], asked)
+                                     or _counts_other(head, cnorm, m, asked)):
                             continue
                         # "超额完成60%达标的目标任务": a target is not what was achieved.
                         target = -4.0 if _TARGET.search(inorm) and not _TARGET.search(q.norm) else 0.0
@@ -705,10 +759,13 @@ class ExtractiveAnswerer:
 
     def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
+        who = bool(_WHO_Q.search(q.norm))
         for rank, hit in enumerate(hits):
             for sent in _spans(hit, rank, _SENT_SPLIT):
                 if len(sent.norm) < 8:
                     continue
+                if who and not _names_a_person(sent.norm):
+                    continue  # "工委书记是谁": only a sentence that names someone answers it
                 cov, _ = _coverage(q, self.weights, sent.norm, sent.norm, self.context(hit.chunk))
                 score = 10 * cov + 2.0 / (rank + 1)
                 out.append(Candidate(sent, sent.text.strip(), score, cov, sent.start, sent.end))

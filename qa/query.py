@@ -18,7 +18,7 @@ _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个�
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
-_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期|家|条|份|批次|批|所|户|套|枚|部|天|对|幅|位|支|届)")
+_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂)")
 
 # Phrases that mean the same thing in these reports. A question phrase found
 # here becomes one term that matches any of its group's phrases in a passage.
@@ -76,6 +76,7 @@ class QueryInfo:
     head_alts: list[int] = field(default_factory=list)  # other nouns of its phrase (the tagger may misplace the head)
     relative_year: bool = False
     qualifiers: list[int] = field(default_factory=list)  # words written before a head that ends the question (严重警告处分); softer than modifiers
+    excluded: list[str] = field(default_factory=list)  # "（不含机关党委）": things the question leaves out
     quoted: list[int] = field(default_factory=list)  # terms that are whole quoted names (“第六届海南省文明单位”)
     delta: bool = False  # asks how much something changed
     ordinal: str = ""  # suffix of a rank or code asked for (等奖, 号, 届); "" for amounts
@@ -90,7 +91,7 @@ class QueryInfo:
 _ASK = re.compile(r"多少|几")
 
 
-def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int], list[int], list[int]]:
+def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]], int, list[int], list[int], list[int]]:
     """(term groups in question order, index of the counted thing or -1,
     indices of the terms that qualify it)."""
     found: list[tuple[int, tuple[str, ...]]] = []
@@ -134,8 +135,12 @@ def content_terms(text: str) -> tuple[list[tuple[str, ...]], int, list[int], lis
     ask = _ASK.search(text)
     head, modifiers, alts, qualifiers = -1, [], [], []
     if ask and groups:
-        head, modifiers, alts, qualifiers = _head_index(text, ask.end(), occurrences)
+        head, modifiers, alts, qualifiers = _head_index(text, ask.end(), occurrences, people)
     return groups, head, modifiers, alts, qualifiers
+
+
+# "共有多少个": these only say that there are some; the thing counted is elsewhere.
+_EXISTENTIAL = {"有", "是", "共有", "一共", "共计", "合计", "总共", "累计", "总计"}
 
 
 def _halves(w: str) -> tuple[str, str] | None:
@@ -152,7 +157,7 @@ def _halves(w: str) -> tuple[str, str] | None:
     return None
 
 
-def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
+def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]], people: bool = False
                 ) -> tuple[int, list[int], list[int], list[int]]:
     """Which term is the counted thing: the last noun of the noun phrase right
     after 多少 ("多少名优秀共产党员" -> 共产党员, "为多少位工人追回欠薪" -> 工人,
@@ -184,6 +189,10 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
                     nouns.append((start, start + len(w)))
             continue
         break
+    if people and first_verb is not None and first_verb == phrase_start and head_pos is not None:
+        # "邀请…多少人来南宁开展主题学习活动": people who do something; the nouns
+        # after the verb are its objects, not the thing counted.
+        return -1, [], [], []
     if head_pos is not None:
         inside = [(i, k) for i, k in occurrences if phrase_start <= i <= head_pos]
         if inside:
@@ -206,7 +215,7 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]]
     # localizer or time word ("党总支调整后有多少个" counts 党总支, not 后).
     for i, k in reversed(before):
         toks = [(w, f) for w, f in pseg.cut(text[i:ask_end]) if w.strip()]
-        if not toks or toks[0][1] in ("f", "t", "d", "p"):
+        if not toks or toks[0][1] in ("f", "t", "d", "p") or toks[0][0] in _EXISTENTIAL:
             continue
         # "调整后", "设置调整前": a time phrase, not the thing counted.
         verbs = 0
@@ -242,7 +251,15 @@ def _years(norm: str) -> list[int]:
     return sorted(set(out))
 
 
+# "哪几个市", "哪些单位": a list of names, answered with the sentences that give it.
+_WHICH_Q = re.compile(r"哪几|哪些")
+# "党委（不含机关党委）": what the question leaves out.
+_EXCLUDED = re.compile(r"[（(](?:不含|不包括|不包含|除去?)([^）)]{1,16}?)(?:外|以外|在内)?[）)]")
+
+
 def question_kind(norm: str) -> str:
+    if _WHICH_Q.search(norm) and not _DATE_Q.search(norm):
+        return "describe"
     if _DATE_Q.search(norm):
         return "date"
     if _PLACE_Q.search(norm):
@@ -291,6 +308,9 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
                 stripped = re.sub(re.escape(form),
                                   lambda m: m.group(0) if any(a <= m.start() < b for a, b in quoted) else " " * len(m.group(0)),
                                   stripped)
+    excluded = [m.group(1) for m in _EXCLUDED.finditer(stripped)]
+    stripped = _EXCLUDED.sub(lambda m: " " * len(m.group(0)), stripped)
+    stripped = _WHICH_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = _ORG_WORDS.sub(" ", stripped)
     # The question words themselves ("几月几日", "什么时候") are not content.
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
@@ -304,7 +324,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         stripped = _GENERIC_MONEY.sub(" ", stripped)
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
-    terms, head, modifiers, head_alts, qualifiers = content_terms(stripped)
+    terms, head, modifiers, head_alts, qualifiers = content_terms(stripped, people=unit in ("人", "名", "位"))
     # A quoted name is matched whole as well as word by word: “第六届海南省文明单位”
     # is not “第六届全国文明单位”, though every word but one is shared.
     quoted_terms = []
@@ -316,5 +336,5 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,
         unit=unit, terms=terms, head=head, modifiers=modifiers, head_alts=head_alts, relative_year=bool(_RELATIVE_YEAR.search(norm)),
-        ordinal=ordinal, quoted=quoted_terms, qualifiers=qualifiers, delta=kind == "number" and bool(_DELTA_Q.search(norm)),
+        ordinal=ordinal, quoted=quoted_terms, qualifiers=qualifiers, excluded=excluded, delta=kind == "number" and bool(_DELTA_Q.search(norm)),
     )
