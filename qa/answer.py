@@ -55,7 +55,7 @@ _LONG_PLACE = 24
 # What a place answer ends in: a building, a venue, an address or an administrative unit.
 _PLACE_WORD = re.compile(
     r"(堂|馆|校|园|室|厅|楼|场|中心|基地|大学|学院|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
-    r"会场|礼堂|广场|公园|剧院|影剧院|党校|会议室|办公区|社区|委|站|所|港|机场|队)$"
+    r"会场|礼堂|广场|公园|剧院|影剧院|党校|会议室|办公区|社区|委|站|所|港|机场|队|城|碑|遗址|故居|旧址|会址|营地|农场|林场)$"
 )
 
 
@@ -569,6 +569,7 @@ class ExtractiveAnswerer:
                     if not figures:
                         continue
                     cov, _ = _coverage(q, self.weights, cnorm, sent.norm, ctx)
+                    sent_cov, _ = _coverage(q, self.weights, sent.norm, "", "")
                     # The counted thing must be named where the figure is (for a
                     # share, in the same sentence: "…达标,占全部…的89%").
                     # (A change is told of the thing named before it: "发展党员1684名,比上年增加127名".)
@@ -645,7 +646,10 @@ class ExtractiveAnswerer:
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1)
                                  # In a list ("警告处分8人、严重警告处分6人") the item that names
                                  # what the question names.
-                                 + 2.0 * _coverage(q, self.weights, inorm, "", "")[0])
+                                 + 2.0 * _coverage(q, self.weights, inorm, "", "")[0]
+                                 # The event the question names is in the figure's own sentence,
+                                 # not only somewhere in the passage (培训班, not 座谈会).
+                                 + 5.0 * sent_cov)
                         a0 = clause.start + m.start()
                         out.append(Candidate(sent, _format_figure(m), score, cov, a0, clause.start + m.end()))
         return out

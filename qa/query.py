@@ -46,7 +46,8 @@ _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
 _ORDINAL_Q = re.compile(r"第几(号|届|次|批|期|名|轮|季度|部分|条|款|章)|几等奖|几等|几号")
 
 # A question for a change, not a level: "比上年多了多少", "同比增长多少".
-_DELTA_Q = re.compile(r"(?:多|少|增加|增长|提高|上升|减少|下降|降低|增|减)了?多少|同比|比上年|较上年")
+_DELTA_Q = re.compile(r"同比|比上年|较上年|比去年|较去年|(?:多|少|增加|增长|提高|上升|减少|下降|降低|增|减)了?多少"
+                      r"(?=(?:个百分点|百分点|[个名人次项件元%]|万元)?[？?！!。.]*$)")
 # Words that only say "a number of": the figure's unit carries them.
 _GENERIC_COUNT = re.compile(r"人数|总数|数量|个数|数目|次数")
 
