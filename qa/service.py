@@ -27,6 +27,14 @@ MAX_QUESTION_CHARS = 500
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]")
 
 
+_RELATIVE = re.compile(r"今年|本年|当年|去年|上一年|明年")
+
+
+def _years_of(ans: Answer, index: LoadedIndex) -> str:
+    years = sorted({y for c in ans.citations if c.chunk_id in index.by_id for y in index.by_id[c.chunk_id].years})
+    return "、".join(f"{y}年" for y in years) if years else "未写明年份"
+
+
 class _Engine:
     """Everything that depends on one index version; never changed once built,
     so a question keeps the version it started on while a newer one goes live."""
@@ -117,6 +125,10 @@ class QAService:
             ans = eng.answerer.answer(q, hits)
             if ans.refused and q.kind != "describe":
                 ans.reply += f"\n知识库现有报告：{coverage_summary(eng.index)}。"
+            elif q.relative_year and not q.years and ans.citations:
+                # "今年" in a question is the asker's year; the reports are past years'.
+                ans.reply += (f"\n注意：问题中的“{_RELATIVE.search(q.norm).group(0)}”没有写明是哪一年，"
+                              f"以上依据的是{_years_of(ans, eng.index)}的报告；要问别的年份，请写明年份。")
         ans.question = question
         ans.resolved_question = resolved
         return ans

@@ -230,3 +230,12 @@ def test_follow_up_without_history_is_left_alone(service):
     ans = service.ask("枣庄呢？")
     assert ans.resolved_question == "枣庄呢？"
     assert ans.answer is None
+
+
+def test_a_relative_year_is_answered_with_the_report_year_named(service):
+    """"今年" is the asker's year; the answer says which report year it comes from."""
+    ans = service.ask("今年中山市直属机关发展了多少名党员？")
+    assert ans.answer is not None and "585" in ans.answer
+    assert "“今年”" in ans.reply and "2011年的报告" in ans.reply
+    plain = service.ask("2011年中山市直属机关发展了多少名党员？")
+    assert "没有写明是哪一年" not in plain.reply
