@@ -10,9 +10,10 @@ import re
 import threading
 import time
 
-from .answer import ExtractiveAnswerer, TermWeights, refusal
+from .answer import ExtractiveAnswerer, refusal
 from .config import Settings, load_settings
 from .embeddings import load_embedder
+from .evidence import TermWeights
 from .followup import resolve_follow_up
 from .index import LoadedIndex, current_version, load_index
 from .query import QueryInfo, analyse

@@ -1,0 +1,220 @@
+"""Which thing a figure counts: the rules that tell whether a figure in a clause
+counts what the question asks about (the head noun, with the question's
+qualifiers) or a part, a union, a target, an earlier level or something else
+named beside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg as pseg
+
+from .evidence import matched
+from .figures import UNIT_RX
+from .query import QueryInfo
+from .tokenize_zh import STOPWORDS, init_dictionary, words
+
+
+def head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
+    """The counted thing is named in the clause as itself, not as part of another
+    thing: 党员 in 发展党员 counts for "发展了多少名党员" (发展 is asked too), but
+    党员 in 新党员 does not answer "共有多少名党员"."""
+    if matched(head, clause) < 0:
+        return False
+    for w in words(clause):
+        for h in head:
+            if h in w:
+                rest = w.replace(h, "", 1)
+                if not rest or rest in question or all(ch in question for ch in rest):
+                    return True
+    return False
+
+
+_QUALIFIER_TAGS = ("a", "b", "n", "nz", "j", "d", "ad", "an")
+
+
+def unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
+    """Whether the head stands in the item with a qualifier the question doesn't
+    have: "援鄂党员167名" or "人均结案541件" for a question about 党员 / 结案."""
+    pos = matched(head, item)
+    if pos <= 0:
+        return False
+    before = re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", item[:pos]).strip()
+    if not before:
+        return False
+    init_dictionary()
+    tagged = [(w, f) for w, f in pseg.cut(before[-6:]) if w.strip()]
+    if not tagged:
+        return False
+    w, flag = tagged[-1]
+    return flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
+
+
+_RECAST = re.compile(r"^(?:为|作为|成为|列为|转为)([\u4e00-\u9fff]{2,6})")
+
+
+def recast_after_head(head: tuple[str, ...], item: str, question: str) -> bool:
+    """"确定396名入党积极分子为发展对象": the figure counts what they became
+    (发展对象), not the head itself -- unless the question asks about that too."""
+    pos = matched(head, item)
+    if pos < 0:
+        return False
+    alt = next(p for p in head if item.find(p) == pos)
+    m = _RECAST.match(item[pos + len(alt):])
+    return bool(m) and m.group(1)[:2] not in question
+
+
+def in_parentheses(text: str, pos: int) -> bool:
+    opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    closed = max(text.rfind(")", 0, pos), text.rfind("）", 0, pos))
+    return opened > closed
+
+
+# A clause that goes on from the one before it counts the thing named there: "…,由原来的11个调整为7个".
+CONTINUES = re.compile(r"由|从|其中|共|达|分别|增加|减少|调整|同比|较|比|占")
+# A change of level: the figure before it (a) is what it was, the one after it (b) what it is now.
+CHANGE = re.compile(r"(?:由|从)(?:原来的|原有的|原|上年的|去年的)?(?P<a>[^，,；;]{1,12}?)(?:调整|增加|减少|提高|降低|上升|下降|扩大|压缩|精简|增长|缩减)(?:为|到|至)(?P<b>[^，,；;]{1,12})")
+# Words right before a figure that make it a change, not a level: "增加127名".
+DELTA_BEFORE = re.compile(r"(?:增加|增长|提高|上升|减少|下降|降低|多|少|增|减)了?(?:约|近|达)?$")
+# A question that asks for the level before a change.
+BEFORE_Q = re.compile(r"原来|原有|调整前|之前|此前|以前|原先|上年|去年|上一年|前一年")
+# A target is not what was achieved.
+TARGET = re.compile(r"目标|力争|计划|预期|要求达到")
+_BREAKDOWN = re.compile(r"[（(](?:其中|含|包括|内含)")
+
+
+def _in_breakdown(text: str, pos: int) -> bool:
+    """Inside "(其中援鄂党员167名)": a part of the total before it, not the total."""
+    opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
+    return opened >= 0 and in_parentheses(text, pos) and bool(_BREAKDOWN.match(text, opened))
+
+
+def mask_brackets(text: str, pos: int) -> str:
+    """text as seen from pos: inside brackets, only the bracketed part; outside,
+    everything but bracketed parts (a head named only in "(其中机关党委119个)" is not
+    what the total before it counts)."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    inside = next(((a, b) for a, b in spans if a < pos < b), None)
+    if inside:
+        a, b = inside
+        return " " * a + text[a:b] + " " * (len(text) - b)
+    out = list(text)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
+def breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str) -> bool | None:
+    """"(其中援鄂党员167名)" for a question about 党员: a part of the total, named by a
+    qualifier (援鄂) the question does not have. "(其中机关党委119个)" for a question
+    about 机关党委 is not."""
+    lead = inorm.lstrip()
+    if lead.startswith("其中") and not in_parentheses(inorm, pos):
+        inside = inorm[inorm.index("其中") + 2:pos + 1]  # "…发展党员236名,其中青年党员158名"
+    elif _in_breakdown(inorm, pos):
+        opened = max(inorm.rfind("(", 0, pos), inorm.rfind("（", 0, pos))
+        inside = _BREAKDOWN.sub("", inorm[opened:pos + 1], count=1)
+    else:
+        return False
+    inside = inside.split("、")[-1]  # its own item of the enumeration
+    hp = matched(head, inside) if head else -1
+    before = inside[:hp] if hp >= 0 else inside
+    rest = re.sub(r"[\d.%％]+|[^\u4e00-\u9fff]", "", before)
+    rest = re.sub(rf"^(?:{UNIT_RX})", "", rest)
+    if not rest:
+        return None
+    return rest not in question and not all(
+        w in question or sum(ch in question for ch in w) * 2 >= len(w)  # 女性 ~ 女
+        for w in words(rest) if w not in STOPWORDS)
+
+
+# Verbs that only say "there are": they don't restrict what is counted.
+_EXISTENTIAL = {"有", "是", "为", "达", "达到", "共", "计", "共计", "合计", "共有", "总计", "累计"}
+
+
+def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: str) -> bool:
+    """"8117名党员(其中…)参与抗疫一线工作" does not say how many 党员 there are:
+    the figure counts the ones who did something the question does not mention."""
+    if in_parentheses(cnorm, m.start()):
+        close = min([i for i in (cnorm.find(")", m.end()), cnorm.find("）", m.end())) if i >= 0] or [len(cnorm)])
+        rest = cnorm[close + 1:]
+    else:
+        rest = cnorm[m.end():]
+        alt = next((p for p in head if 0 <= rest.find(p) <= 2), None)
+        if alt is None:
+            return False  # the head is not what follows the figure: "发展党员585人"
+        rest = rest[rest.find(alt) + len(alt):]
+    rest = re.sub(r"[（(][^）)]*[）)]", "", rest).strip()
+    if not rest or rest[0] in "、，,；;。":
+        return False
+    init_dictionary()
+    # "选派412名干部组成…工作组" for "选派了多少名干部": the verb before the figure,
+    # when the question has it, already says which ones are counted.
+    lead = [(w, f) for w, f in pseg.cut(cnorm[max(0, m.start() - 6):m.start()]) if w.strip()]
+    if lead and len(lead[-1][0]) >= 2 and lead[-1][0] not in _EXISTENTIAL and lead[-1][0] in question:
+        return False
+    toks = [(w, f) for w, f in pseg.cut(rest[:12]) if w.strip()]
+    if not toks or not toks[0][1].startswith("v") or toks[0][0] in _EXISTENTIAL or toks[0][0] in STOPWORDS:
+        return False
+    # The predicate and what follows it: is any of it in the question?
+    phrase = [w for w, _ in toks[:3] if len(w) >= 2 or w == toks[0][0]]
+    return not any(w in question for w in phrase)
+
+
+def head_phrase(q: QueryInfo) -> str:
+    """The counted thing with the words of its phrase, as the question writes it
+    ("机关党支部"), or "" when the head stands alone."""
+    ks = sorted(set([q.head] + q.head_alts + q.modifiers + q.qualifiers)) if q.head >= 0 else []
+    if len(ks) < 2:
+        return ""
+    text = "".join(next((p for p in q.terms[k] if p in q.norm), q.terms[k][0]) for k in ks)
+    return text if text in q.norm else ""
+
+
+_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "an", "b")
+
+
+def counts_other(head: tuple[str, ...], cnorm: str, m: re.Match, asked: str) -> bool:
+    """"120多个厅局党组织与100多个农村、企业…共建点": a figure counts the noun
+    phrase after it; when that phrase is not the head, it counts something else
+    (unless it is recast as the head: "396名入党积极分子为发展对象")."""
+    if not m.group("unit"):
+        return False
+    rest = cnorm[m.end():m.end() + 16]
+    init_dictionary()
+    phrase = ""
+    for w, flag in pseg.cut(rest):
+        if not w.strip() or not (flag in _NOUN_TAGS or flag.startswith("n")):
+            break
+        phrase += w
+    # The phrase the figure counts runs to the next break or figure: "147名专职和兼职的
+    # 纪检监察干部参加" counts 干部 though 专职 comes first.
+    reach = re.split(r"[，,；;。、（(\d]", rest, maxsplit=1)[0]
+    if not phrase or any(p in reach for p in head) or any(phrase.endswith(p[-2:]) for p in head):
+        return False
+    after = rest[len(phrase):]
+    if re.match(r"(?:为|作为|成为|列为|转为)", after) and any(p in after for p in head):
+        return False
+    return phrase not in asked
+
+
+def unasked_union(head: tuple[str, ...], item: str, pos: int, asked: str) -> bool:
+    """"困难党员和职工186人": the figure counts both together; not an answer for 党员 alone."""
+    hp = matched(head, item[:pos])
+    if hp < 0:
+        return False
+    between = item[hp:pos]
+    m = re.search(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6})$", between)
+    return bool(m) and not any(w in asked for w in words(m.group(1)) if len(w) >= 2)

@@ -1,0 +1,97 @@
+"""Places as the reports' sentences name them: where an event was held ("在孙中山
+纪念堂举办…", "驻…") and names of the kind a question asks for ("哪个网站" → …网).
+(Which locality a whole report is about is qa/places.py.)
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg as pseg
+
+from .tokenize_zh import STOPWORDS, init_dictionary
+
+_PLACE = re.compile(
+    r"(?:在|于|赴|到|前往)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
+    r"(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕|接受|学习|考察|调研|培训|瞻仰|缅怀|重温|"
+    r"宣誓|慰问|走访|看望|挂职|锻炼|交流|实践|体验|驻村|帮扶|开设|建立|落户)"
+    r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
+)
+# A long list of venues is answered by its first items: "海南广场、国兴办公区以及…等单位办公区".
+_LIST_CUT = re.compile(r"以及|及|和|等")
+_LONG_PLACE = 24
+# What a place answer ends in: a building, a venue, an address or an administrative unit.
+_PLACE_WORD = re.compile(
+    r"(堂|馆|校|园|室|厅|楼|场|中心|基地|大学|学院|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
+    r"会场|礼堂|广场|公园|剧院|影剧院|党校|会议室|办公区|社区|委|站|所|港|机场|队|城|碑|遗址|故居|旧址|会址|营地|农场|林场)$"
+)
+
+
+# The kind of place a question names ("在哪个网站") and the endings of names of that kind.
+_PLACE_KINDS: dict[str, tuple[str, ...]] = {
+    "网站": ("网站", "网"), "网": ("网",), "平台": ("平台",), "公园": ("公园",), "广场": ("广场",),
+    "学校": ("学校", "学院", "大学", "中学", "小学", "党校"), "医院": ("医院",),
+    "高校": ("大学", "学院"), "大学": ("大学",), "党校": ("党校",),
+    "宾馆": ("宾馆", "酒店", "饭店"), "酒店": ("酒店", "宾馆", "饭店"),
+    "会场": ("会场", "礼堂", "会议室", "会议中心", "大厅"), "会议室": ("会议室",),
+    "纪念馆": ("纪念馆",), "展馆": ("馆",), "场馆": ("馆",), "基地": ("基地",), "杂志": ("杂志",),
+    "报纸": ("报",), "城市": ("市",), "村": ("村",), "乡": ("乡",), "镇": ("镇",), "县": ("县",),
+    "区": ("区",), "市": ("市",), "省": ("省",),
+}
+_PLACE_KIND_Q = re.compile(
+    r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
+# Words that may stand in a name before its ending: 枣庄/机关/建设/网.
+_NAME_PART = ("n", "ns", "nt", "nz", "nr", "vn", "j", "b", "l", "an", "m")
+
+
+def asked_place_endings(question: str) -> tuple[str, ...]:
+    """"在哪个村/网站/公园…" names the kind of place wanted: the endings of names
+    of that kind, or () when the question names no kind."""
+    kind = _PLACE_KIND_Q.search(question)
+    return _PLACE_KINDS[kind.group(1)] if kind else ()
+
+
+def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of names that end in one of endings, grown leftwards over the nouns before it."""
+    init_dictionary()
+    toks, pos = [], 0
+    for w, flag in pseg.cut(text):
+        toks.append((pos, pos + len(w), w, flag))
+        pos += len(w)
+    out = []
+    for i, (a, b, w, _) in enumerate(toks):
+        if not w.endswith(endings):
+            continue
+        j = i
+        while j > 0 and b - toks[j - 1][0] <= 16 and toks[j - 1][2] not in STOPWORDS and (
+                toks[j - 1][3] in _NAME_PART or (toks[j - 1][3] == "a" and len(toks[j - 1][2]) == 1)):
+            j -= 1  # a one-character adjective is part of a rare name the tagger splits (广宁/大/良村)
+        start = toks[j][0]
+        if b - start > max(len(e) for e in endings if w.endswith(e)):
+            out.append((start, b))
+    return out
+
+
+_TRAILING_VERB = re.compile(r"(办公|工作|召开|举行|举办|开展)$")
+
+
+def _looks_like_place(s: str) -> bool:
+    s = _TRAILING_VERB.sub("", s.strip().rstrip("。"))
+    return bool(_PLACE_WORD.search(s)) and not s.startswith(("全市", "全省", "各"))
+
+
+def venue_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the places text says something happened at ("在…举办", "驻…"),
+    cut to their first items when they list many."""
+    found: list[tuple[int, int]] = []
+    for m in _PLACE.finditer(text):
+        grp = "p" if m.group("p") else "q"
+        a, b = m.start(grp), m.end(grp)
+        tail = _TRAILING_VERB.search(text[a:b])
+        b = a + tail.start() if tail else b
+        if b - a > _LONG_PLACE:
+            cut = _LIST_CUT.search(text, a + 2, b)
+            b = cut.start() if cut else a + _LONG_PLACE
+        if _looks_like_place(text[a:b]):
+            found.append((a, b))
+    return found
