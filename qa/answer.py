@@ -14,6 +14,7 @@ reports write them).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
@@ -25,6 +26,8 @@ from .counted import (
     DELTA_BEFORE,
     TARGET,
     breakdown_unasked,
+    continues_without_noun,
+    verbs_before,
     counts_other,
     head_phrase,
     head_present,
@@ -64,6 +67,8 @@ from .places_in_text import asked_place_endings, names_ending, venue_spans
 from .query import _ORG_WORDS, QueryInfo
 from .textnorm import CN_NUMERAL_CHARS
 from .types import Answer, Chunk, Citation, Hit
+
+log = logging.getLogger(__name__)
 
 # TermWeights, Span, FIGURE and UNITS moved out; they stay importable from here.
 __all__ = ["FIGURE", "UNITS", "Answerer", "Candidate", "ExtractiveAnswerer", "Span", "TermWeights", "refusal"]
@@ -133,7 +138,9 @@ class ExtractiveAnswerer:
                     # A clause that goes on from the one before ("…党组织关系,由原来的11个
                     # 调整为7个") counts the thing named there.
                     before = re.split(r"[，,；;]", sent.norm[:clause.start - sent.start].rstrip("，,；; "))[-1]
-                    carried = head is None and bool(CONTINUES.match(cnorm.lstrip()))
+                    first = figures[0].start()
+                    carried = head is None and (bool(CONTINUES.match(cnorm.lstrip())) or q.delta
+                                                or continues_without_noun(cnorm[:first], asked))
                     if carried:
                         head = next((h for h in heads if head_present(h, before, q.norm)), None)
                     if heads and head is None:
@@ -166,6 +173,8 @@ class ExtractiveAnswerer:
                             # "2387个党支部达标,占全部…的89%": the share is of the clause before.
                             d = distance_to(head, before, len(before), len(before))
                             prox = None if d is None else d + m.start()
+                            if prox is not None and carried and not share:
+                                prox = min(prox, 2)  # "…制度90项,修改完善217项": goes straight on
                             near_head = prox is not None
                         # The item names the thing as the question does (在职党员), not a
                         # sub-kind the question didn't ask for (离退休党员, 人均结案).
@@ -196,7 +205,15 @@ class ExtractiveAnswerer:
                         if changed and changed.start("b") <= m.start() and BEFORE_Q.search(q.norm):
                             was = -3.0
                         recast = -1.0 if near_head and recast_after_head(head, inorm, q.norm) else 0.0
-                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was
+                        # The verb that governs the figure, when the question has one:
+                        # "修改完善217项" for 修改完善了多少项, not "新制定…90项".
+                        # (Bonus from the clause: a verb may govern a whole list; penalty
+                        # when the item opens with another verb: "新制定…制度90项".)
+                        lead = mask_brackets(cnorm, m.start())[:m.start()]
+                        verb_fit = (1.5 if any(v in asked for v in verbs_before(lead)) else 0.0) \
+                            - (1.5 if any(v not in asked and 0 <= lead[item[0]:].lstrip().find(v) <= 3
+                                          for v in verbs_before(lead[item[0]:])) else 0.0)
+                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was + verb_fit
                                  - 0.2 * min(prox if prox is not None else 15, 15)
                                  + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1)
                                  # In a list ("警告处分8人、严重警告处分6人") the item that names
@@ -206,6 +223,11 @@ class ExtractiveAnswerer:
                                  # not only somewhere in the passage (培训班, not 座谈会).
                                  + 5.0 * sent_cov)
                         a0 = clause.start + m.start()
+                        if log.isEnabledFor(logging.DEBUG):
+                            log.debug("figure %s score %.2f: cov %.2f sent %.2f unit %.1f near %s prox %s share %.1f "
+                                      "qualified %.1f extra %.1f aside %.1f recast %.1f target %.1f was %.1f verb %.1f",
+                                      m.group(0), score, cov, sent_cov, unit_fit, near_head, prox, share, qualified,
+                                      extra, aside, recast, target, was, verb_fit)
                         out.append(Candidate(sent, format_figure(m), score, cov, a0, clause.start + m.end()))
         return out
 

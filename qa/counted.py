@@ -118,8 +118,9 @@ def mask_brackets(text: str, pos: int) -> str:
 
 def breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str) -> bool | None:
     """"(其中援鄂党员167名)" for a question about 党员: a part of the total, named by a
-    qualifier (援鄂) the question does not have. "(其中机关党委119个)" for a question
-    about 机关党委 is not."""
+    qualifier (援鄂) the question does not have (True). "(其中机关党委119个)" for a
+    question about 机关党委 is a part the question names (False). None: not a part,
+    or a part named by the head alone."""
     lead = inorm.lstrip()
     if lead.startswith("其中") and not in_parentheses(inorm, pos):
         inside = inorm[inorm.index("其中") + 2:pos + 1]  # "…发展党员236名,其中青年党员158名"
@@ -127,7 +128,7 @@ def breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str
         opened = max(inorm.rfind("(", 0, pos), inorm.rfind("（", 0, pos))
         inside = _BREAKDOWN.sub("", inorm[opened:pos + 1], count=1)
     else:
-        return False
+        return None  # not a part of a total
     inside = inside.split("、")[-1]  # its own item of the enumeration
     hp = matched(head, inside) if head else -1
     before = inside[:hp] if hp >= 0 else inside
@@ -135,8 +136,9 @@ def breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str
     rest = re.sub(rf"^(?:{UNIT_RX})", "", rest)
     if not rest:
         return None
+    terms = question.split()
     return rest not in question and not all(
-        w in question or sum(ch in question for ch in w) * 2 >= len(w)  # 女性 ~ 女
+        w in question or any(t and w.startswith(t) for t in terms)  # 女性 ~ 女
         for w in words(rest) if w not in STOPWORDS)
 
 
@@ -218,3 +220,23 @@ def unasked_union(head: tuple[str, ...], item: str, pos: int, asked: str) -> boo
     between = item[hp:pos]
     m = re.search(r"(?:和|及|与|以及)([\u4e00-\u9fff]{2,6})$", between)
     return bool(m) and not any(w in asked for w in words(m.group(1)) if len(w) >= 2)
+
+
+def verbs_before(lead: str) -> list[str]:
+    """The content verbs before a figure in its clause ("新制定党建工作制度" -> 制定)."""
+    init_dictionary()
+    return [w for w, f in pseg.cut(lead) if f.startswith("v") and f != "vn" and len(w) >= 2
+            and w not in _EXISTENTIAL and not _CHANGE_VERB.fullmatch(w)]
+
+
+# Verbs of a change ("由89.1%提高到91.4%"): the before/after rule reads those.
+_CHANGE_VERB = re.compile(r"调整|增加|减少|提高|降低|上升|下降|扩大|压缩|精简|增长|缩减|提升")
+
+
+def continues_without_noun(lead: str, asked: str) -> bool:
+    """"修改完善217项", "初步核实231件": the words before the figure are all the
+    question's own or function words, so the clause goes on counting the thing
+    named in the clause before."""
+    init_dictionary()
+    toks = [(w, f) for w, f in pseg.cut(lead) if w.strip()]
+    return bool(toks) and all(w in asked or f[0] in "dvpcmqux" for w, f in toks)
