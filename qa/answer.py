@@ -292,6 +292,8 @@ class ExtractiveAnswerer:
                     # (up to the previous date) a little less.
                     cov_after, _ = coverage(q, self.weights, snorm[d.start():hi], snorm, ctx)
                     cov_before, _ = coverage(q, self.weights, snorm[lo:d.end()], snorm, ctx)
+                    if i > 0 and lo == dates[i - 1].end():
+                        cov_before = 0.0  # those words follow the previous date: they are its event
                     cov = max(cov_after, cov_before)
                     score = 10 * max(cov_after, 0.95 * cov_before) + 1.0 / (rank + 1)
                     out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))
