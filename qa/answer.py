@@ -359,12 +359,21 @@ class ExtractiveAnswerer:
             return refusal(q, _REFUSE)
         cands.sort(key=lambda c: -c.score)
         best = cands[0]
+        if q.kind == "place" and _PLURAL_Q.search(q.norm):
+            # "参观了哪些纪念馆": every name of that kind in the best sentence, in order.
+            same = sorted({(c.ans_start, c.answer) for c in cands
+                           if c.span.hit is best.span.hit and c.span.start == best.span.start})
+            names = list(dict.fromkeys(a for _, a in same))
+            return _compose(q, [best], answer_text="、".join(names))
         rival = next((c for c in cands[1:] if figure_key(c.answer) != figure_key(best.answer)), None)
         if rival is not None and best.score - rival.score < self.min_margin:
             # Two different figures fit the question about equally well: a guess
             # between them would be a coin toss, and a wrong figure is worse than none.
             return refusal(q, _AMBIGUOUS.format(a=best.answer, b=rival.answer))
         return _compose(q, [best], answer_text=best.answer)
+
+
+_PLURAL_Q = re.compile(r"哪些|哪几|哪两|哪三")
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

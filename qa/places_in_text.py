@@ -36,12 +36,20 @@ _PLACE_KINDS: dict[str, tuple[str, ...]] = {
     "会场": ("会场", "礼堂", "会议室", "会议中心", "大厅"), "会议室": ("会议室",),
     "纪念馆": ("纪念馆",), "展馆": ("馆",), "场馆": ("馆",), "基地": ("基地",), "杂志": ("杂志",),
     "报纸": ("报",), "城市": ("市",), "村": ("村",), "乡": ("乡",), "镇": ("镇",), "县": ("县",),
-    "区": ("区",), "市": ("市",), "省": ("省",),
+    "区": ("区",), "市": ("市",), "省": ("省",), "社区": ("社区",), "陵园": ("陵园",), "景区": ("景区",),
 }
+# Administrative kinds: "哪几个市" is answered by a sentence listing them (南宁、贵港…四个市).
+_ADMIN_KINDS = {"城市", "村", "乡", "镇", "县", "区", "市", "省"}
 _PLACE_KIND_Q = re.compile(
-    r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
+    r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些|哪几个|哪两个|哪三个)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
 # Words that may stand in a name before its ending: 枣庄/机关/建设/网.
 _NAME_PART = ("n", "ns", "nt", "nz", "nr", "vn", "j", "b", "l", "an", "m")
+
+
+def asks_named_places(question: str) -> bool:
+    """"参观了哪些纪念馆", "是哪两个社区": names of a kind of place, not a list of towns."""
+    kind = _PLACE_KIND_Q.search(question)
+    return bool(kind) and kind.group(1) not in _ADMIN_KINDS
 
 
 def asked_place_endings(question: str) -> tuple[str, ...]:
@@ -49,6 +57,9 @@ def asked_place_endings(question: str) -> tuple[str, ...]:
     of that kind, or () when the question names no kind."""
     kind = _PLACE_KIND_Q.search(question)
     return _PLACE_KINDS[kind.group(1)] if kind else ()
+
+
+_VISIT_VERBS = {"参观", "瞻仰", "前往", "走进", "来到", "考察", "调研", "访问", "慰问"}
 
 
 def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -66,6 +77,8 @@ def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
         while j > 0 and b - toks[j - 1][0] <= 16 and toks[j - 1][2] not in STOPWORDS and (
                 toks[j - 1][3] in _NAME_PART or (toks[j - 1][3] == "a" and len(toks[j - 1][2]) == 1)):
             j -= 1  # a one-character adjective is part of a rare name the tagger splits (广宁/大/良村)
+        while j < i and toks[j][2] in _VISIT_VERBS:
+            j += 1  # "参观红七军纪念馆": the visit is not part of the name
         start = toks[j][0]
         if b - start > max(len(e) for e in endings if w.endswith(e)):
             out.append((start, b))

@@ -9,6 +9,7 @@ import jieba
 import jieba.posseg as pseg
 
 from .places import ORG_PATTERNS, Gazetteer, county_mentions
+from .places_in_text import asks_named_places
 from .textnorm import chinese_numeral_value, normalize
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
@@ -253,14 +254,14 @@ def _years(norm: str) -> list[int]:
 
 
 # "哪几个市", "哪些单位": a list of names, answered with the sentences that give it.
-_WHICH_Q = re.compile(r"哪几|哪些")
+_WHICH_Q = re.compile(r"哪几|哪些|哪两|哪三")
 # "党委（不含机关党委）": what the question leaves out.
 _EXCLUDED = re.compile(r"[（(](?:不含|不包括|不包含|除去?)([^）)]{1,16}?)(?:外|以外|在内)?[）)]")
 
 
 def question_kind(norm: str) -> str:
     if _WHICH_Q.search(norm) and not _DATE_Q.search(norm):
-        return "describe"
+        return "place" if asks_named_places(norm) else "describe"
     if _DATE_Q.search(norm):
         return "date"
     if _PLACE_Q.search(norm):
