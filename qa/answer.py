@@ -191,7 +191,7 @@ class ExtractiveAnswerer:
                         if part:
                             continue
                         if part is False and head:
-                            qualified += 1.5  # the part the question names: "援鄂党员" in (其中援鄂党员167名)
+                            qualified = max(qualified, 1.5)  # the part the question names: "援鄂党员" in (其中援鄂党员167名)
                         if head and (unasked_predicate(head, cnorm, m, asked)
                                      or unasked_union(head, inorm, m.start() - item[0], asked)
                                      or counts_other(head, cnorm, m, asked)):

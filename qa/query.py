@@ -145,6 +145,11 @@ def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]
 _EXISTENTIAL = {"有", "是", "共有", "一共", "共计", "合计", "总共", "累计", "总计"}
 
 
+# Nouns for people ("处级干部", "党员", "职工"): such a noun after 多少人 is what is counted,
+# whatever the tagger makes of the word before it.
+_PEOPLE_NOUN = re.compile(r"(干部|党员|人员|群众|职工|代表|学员|书记|委员|工作者|人才|青年|同志|员工|专家|志愿者)$")
+
+
 def _halves(w: str) -> tuple[str, str] | None:
     """("机构", "调整") for a 4-character word that is a noun plus a verb, else None."""
     if len(w) != 4 or not re.fullmatch(r"[\u4e00-\u9fff]{4}", w):
@@ -191,7 +196,8 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]], peo
                     nouns.append((start, start + len(w)))
             continue
         break
-    if people and first_verb is not None and first_verb == phrase_start and head_pos is not None:
+    if (people and first_verb is not None and first_verb == phrase_start and head_pos is not None
+            and not _PEOPLE_NOUN.search(text[:head_pos + 1])):
         # "邀请…多少人来南宁开展主题学习活动": people who do something; the nouns
         # after the verb are its objects, not the thing counted.
         return -1, [], [], []
