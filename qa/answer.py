@@ -273,6 +273,9 @@ class ExtractiveAnswerer:
         if want_year and REPORT_YEAR_Q.search(q.norm):
             return self._report_year(q, hits)
         rx = YEAR_ONLY if want_year else DATE
+        want_day = bool(DAY_Q.search(q.norm)) and not want_year
+        plain = [k for k in range(len(q.terms)) if k not in q.quoted]
+        event = q.terms[plain[-1]] if plain else None
         if not want_year and not DAY_Q.search(q.norm):
             rx = re.compile(f"{DATE.pattern}|{HOLIDAY.pattern}")
         out = []
@@ -296,6 +299,12 @@ class ExtractiveAnswerer:
                         cov_before = 0.0  # those words follow the previous date: they are its event
                     cov = max(cov_after, cov_before)
                     score = 10 * max(cov_after, 0.95 * cov_before) + 1.0 / (rank + 1)
+                    # "是哪天启动的": the event the question ends on happens at this date,
+                    # and a day is asked for, not a span of months.
+                    if event is not None and matched(event, snorm[d.start():hi]) >= 0:
+                        score += 1.5
+                    if want_day and "日" not in d.group(0) and not HOLIDAY.fullmatch(d.group(0)):
+                        score -= 2.0
                     out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))
         return out
 
