@@ -26,6 +26,9 @@ REPORT = """\
 【关爱帮扶】在元旦、春节期间,走访慰问困难党员和职工186人,发放慰问金37.2万元。
 2019年,市直机关共有1260名党员参加志愿服务,其中68名党员赴安吉县结对帮扶。
 市直机关2017年开始推行党员积分管理,2018年起在市直机关全面推广。
+
+【制度建设】全年新制定党建工作制度90项,修改完善217项。4月至9月,开展“清廉机关”主题实践活动,4月28日,在市民广场举行活动启动仪式。
+7月,组织党员参观南湖革命纪念馆、嘉兴烈士纪念馆。
 """
 
 
@@ -64,6 +67,10 @@ def rules_service(tmp_path_factory, embedder):
     # where: a named kind of place, and a venue
     ("2019年湖州市直机关在哪个网站开设“支部风采”专栏？", "湖州机关党建网"),
     ("2019年湖州市直机关在哪里举办入党积极分子培训班？", "湖州市委党校"),
+    # the verb the question names governs the figure
+    ("2019年湖州市直机关修改完善了多少项党建工作制度？", "217项"),
+    # a day, not the span of months the campaign ran
+    ("2019年湖州市直机关“清廉机关”主题实践活动的启动仪式是哪天举行的？", "4月28日"),
 ])
 def test_the_answer_is_the_one_asked_for(rules_service, question, expected):
     ans = rules_service.ask(question)
@@ -83,3 +90,11 @@ def test_the_answer_is_the_one_asked_for(rules_service, question, expected):
 def test_a_part_or_a_neighbour_is_not_passed_off_as_the_answer(rules_service, question):
     ans = rules_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+def test_which_places_lists_every_name_of_that_kind(rules_service):
+    ans = rules_service.ask("2019年湖州市直机关组织党员参观了哪些纪念馆？")
+    assert ans.answer is not None, ans.reply
+    assert "南湖革命纪念馆" in ans.answer and "嘉兴烈士纪念馆" in ans.answer
+    quote = compact(ans.citations[0].quote)
+    assert all(compact(name) in quote for name in ans.answer.split("、"))
