@@ -313,9 +313,13 @@ class ExtractiveAnswerer:
         endings = asked_place_endings(q.norm)
         out = []
         for rank, hit in enumerate(hits):
-            ctx = self.context(hit.chunk)
+            previous = ""
             for sent in spans(hit, rank, SENT_SPLIT):
                 snorm = sent.norm
+                # The event must be told where the place is, or in the sentence just
+                # before ("开展…主题实践活动。4月28日,在…广场举行活动启动仪式"); the rest
+                # of the passage does not say where *this* event was held.
+                context, previous = f"{hit.chunk.section} {previous}", snorm
                 found = names_ending(snorm, endings) if endings else venue_spans(snorm)
                 if not found:
                     continue
@@ -327,7 +331,7 @@ class ExtractiveAnswerer:
                     lo = max(snorm.rfind(x, 0, a) for x in "；;") + 1
                     his = [i for i in (snorm.find(x, b) for x in "；;") if i >= 0]
                     local = snorm[lo:min(his) if his else len(snorm)]
-                    cov, _ = coverage(q, self.weights, local, snorm, ctx)
+                    cov, _ = coverage(q, self.weights, local, snorm, context)
                     text = snorm[a:b].strip().rstrip("。")
                     # Answer in the report's own characters.
                     text = hit.chunk.text[sent.start + a: sent.start + a + len(text)]

@@ -90,7 +90,7 @@ _TRAILING_VERB = re.compile(r"(办公|工作|召开|举行|举办|开展)$")
 
 def _looks_like_place(s: str) -> bool:
     s = _TRAILING_VERB.sub("", s.strip().rstrip("。"))
-    return bool(_PLACE_WORD.search(s)) and not s.startswith(("全市", "全省", "各"))
+    return bool(_PLACE_WORD.search(s)) and not s.startswith(("全", "各", "本", "该"))  # 全区, 本单位: a scope, not a place
 
 
 def venue_spans(text: str) -> list[tuple[int, int]]:
