@@ -10,10 +10,16 @@ and traditional -> simplified folding) occurs inside the evidence.  It then
 prints counts per type, per source and per split, and exits non-zero on any
 error.
 
-The checks are ``check(path, sources, ...)``, whose keyword arguments carry the
-rules of a question set (id prefix, minimums, reports that must be named,
-hard-wrapped reports, extra traditional characters); the extended set's checker
-(eval/extended/check_questions.py) runs it with its own rules over its corpus.
+The checks are ``validate(path, sources, ...)``, whose keyword arguments carry
+the rules of a question set (id prefix, allowed split values and whether the
+tuned/unseen rule holds, minimums, reports that must be named, hard-wrapped
+reports, extra traditional characters, other question files whose questions
+must not be repeated); ``check()`` runs it and prints this checker's report.
+The other sets' checkers run them with their own rules over their corpora:
+eval/extended/check_questions.py runs ``check()``; eval/dev/check_questions.py
+and eval/holdout/check_holdout.py (and through it
+eval/holdout2/check_holdout2.py) run ``validate()`` and print a report of their
+own (with ``print_findings()``).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 EVAL_DIR = Path(__file__).resolve().parent
 REPO = EVAL_DIR.parent
@@ -81,27 +88,91 @@ def load_sources(corpus: Path = CORPUS) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(corpus).glob("*.txt"))}
 
 
-def check(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequential_ids: bool = False,
-          min_total: int = MIN_TOTAL, min_per_source: int = MIN_PER_SOURCE, min_refusals: int = MIN_REFUSALS,
-          counted_sources: list[str] | None = None, source_keys: dict[str, tuple[str, str]] | None = None,
-          wrapped: set[str] | None = None, t2s: dict[int, int] = _T2S, warnings: list[str] | None = None,
-          corpus_listing: list[str] | None = None) -> int:
-    """Check the question file ``path`` against ``sources`` ({file name: text}),
-    print the counts, warnings and errors, and return the exit code (0 = OK).
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (BOM allowed) first, then GB18030."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("gb18030"), "gb18030"
+
+
+def read_corpus(*folders: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """({file name: text}, {file name: encoding}) of the ``*.txt`` reports in
+    ``folders``, each decoded from its bytes (``decode``) with CRLF -> LF."""
+    texts: dict[str, str] = {}
+    encodings: dict[str, str] = {}
+    for folder in folders:
+        for p in sorted(Path(folder).glob("*.txt")):
+            if p.name in texts:
+                raise SystemExit(f"file name {p.name} occurs in two corpus folders")
+            text, encodings[p.name] = decode(p.read_bytes())
+            texts[p.name] = text.replace("\r\n", "\n")
+    return texts, encodings
+
+
+def read_rows(path: Path) -> list[dict]:
+    """The JSON objects of a question file, one a line."""
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _line_of(text: str, span: str, wrapped: bool) -> str:
+    """The line of ``text`` that holds ``span``; for a hard-wrapped text, its
+    paragraph with the wraps removed."""
+    lines = [p.replace("\n", "") for p in text.split("\n\n")] if wrapped else text.split("\n")
+    return next((line for line in lines if span in line), "")
+
+
+class Result(NamedTuple):
+    """What ``validate`` found in a question file."""
+
+    path: Path
+    recs: list[dict]  # the lines that have a type, a source and a split
+    errors: list[str]
+    warnings: list[str]
+    crossing: list[str]  # ids whose evidence crosses a hard wrap
+    in_line_only: list[str]  # ids whose answer is in the evidence's line but not in the span
+
+    def per(self, field: str, none: str = "(none: refusal)") -> Counter:
+        """Questions per value of ``field`` (an empty value counted as ``none``)."""
+        return Counter(r[field] or none for r in self.recs)
+
+
+def validate(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequential_ids: bool = False,
+             splits: tuple[str, ...] = SPLITS, split_rule: bool = True, min_total: int = MIN_TOTAL,
+             min_per_source: int = MIN_PER_SOURCE, min_refusals: int = MIN_REFUSALS,
+             counted_sources: list[str] | None = None, source_keys: dict[str, tuple[str, str]] | None = None,
+             year_may_be_answer: bool = False, wrapped: set[str] | None = None, t2s: dict[int, int] = _T2S,
+             answer_in_line: bool = False, existing: list[Path] | None = None, warnings: list[str] | None = None,
+             errors: list[str] | None = None) -> Result:
+    """Check the question file ``path`` against ``sources`` ({file name: text});
+    nothing is printed.
 
     ``id_prefix``: ids are ``<prefix>001`` ...; ``sequential_ids``: in file order.
+    ``splits``: the allowed ``split`` values; ``split_rule``: the tuned/unseen
+    rule of eval/README.md holds (and every type and source has both splits).
+    ``min_*``: the least number of questions, per report, of refusals (0: none).
     ``counted_sources``: the reports that need ``min_per_source`` questions (default: all).
-    ``source_keys``: {source: (year, place)} every answerable question about it must name.
+    ``source_keys``: {source: (year, place)} every answerable question about it must
+    name; ``year_may_be_answer``: the year need not be named when it is an answer.
     ``wrapped``: hard-wrapped reports, whose evidence may cross a line break of the
-    file (it is then matched against the text without line breaks); when given,
-    the number of such spans is printed. ``t2s``: the traditional -> simplified
-    table of ``fold``. ``warnings``: to print before the checks' own.
-    ``corpus_listing``: lines printed under "corpus (union):" after the header.
+    file (it is then matched against the text without line breaks). ``t2s``: the
+    traditional -> simplified table of ``fold``. ``answer_in_line``: an answer
+    that is not in the evidence may be in the evidence's line (its paragraph, for
+    a wrapped report); such questions are listed, not errors. ``existing``: other
+    question files: a question text of theirs is an error here, a question with
+    the same source and first answer, or the same evidence, a warning (to review:
+    the same small figure can be another fact). ``warnings``, ``errors``: to list
+    before the checks' own.
     """
     unwrapped = {name: sources[name].replace("\n", "") for name in wrapped or () if name in sources}
-    errors: list[str] = []
+    errors = list(errors or [])
     warnings = list(warnings or [])
     crossing: list[str] = []
+    in_line_only: list[str] = []
+    old = [r for p in existing or () for r in read_rows(p)]
+    old_q = {r["question"] for r in old}
+    old_ans = {(r["source"], fold(r["answers"][0], t2s)): r["id"] for r in old if r["answers"]}
+    old_ev = {(r["source"], r["evidence"]): r["id"] for r in old if r.get("evidence")}
     rows = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -116,11 +187,11 @@ def check(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequenti
     expect_id = 0
     for lineno, r in rows:
         where = f"line {lineno} ({r.get('id', '?')})"
+        expect_id += 1
         missing = [k for k in FIELDS if k not in r and not (k == "evidence" and r.get("type") == "refusal")]
         if missing:
             errors.append(f"{where}: missing fields {missing}")
             continue
-        expect_id += 1
         if not re.fullmatch(re.escape(id_prefix) + r"\d{3,}", str(r["id"])):
             errors.append(f"{where}: bad id")
         elif sequential_ids and int(r["id"][len(id_prefix):]) != expect_id:
@@ -133,10 +204,12 @@ def check(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequenti
             errors.append(f"{where}: empty question")
         elif q in seen_q:
             errors.append(f"{where}: duplicate question")
+        elif q in old_q:
+            errors.append(f"{where}: question already in an existing set")
         seen_q.add(q)
         if r["type"] not in TYPES:
             errors.append(f"{where}: bad type {r['type']!r}")
-        if r["split"] not in SPLITS:
+        if r["split"] not in splits:
             errors.append(f"{where}: bad split {r['split']!r}")
         answers = r["answers"]
         if not isinstance(answers, list) or not all(isinstance(a, str) and a.strip() for a in answers):
@@ -161,7 +234,7 @@ def check(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequenti
             year, place = source_keys.get(src, ("", ""))
             if not year:
                 errors.append(f"{where}: no SOURCE_KEYS entry for {src}")
-            elif year not in q or place not in q:
+            elif place not in q or (year not in q and not (year_may_be_answer and year in answers)):
                 errors.append(f"{where}: the question must name {year} and {place} (source {src})")
         if not (EVIDENCE_LEN[0] <= len(evidence) <= EVIDENCE_LEN[1]):
             errors.append(f"{where}: evidence length {len(evidence)} not in {EVIDENCE_LEN}: {evidence!r}")
@@ -178,29 +251,37 @@ def check(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequenti
             warnings.append(f"{where}: evidence occurs {count} times in {src}: {evidence!r}")
         fev = fold(evidence, t2s)
         if not any(fold(a, t2s) in fev for a in answers):
-            errors.append(f"{where}: no answer {answers} inside evidence {evidence!r}")
+            line = fold(_line_of(sources[src], evidence, src in unwrapped), t2s) if answer_in_line and count else ""
+            if line and any(fold(a, t2s) in line for a in answers):
+                in_line_only.append(r["id"])
+            else:
+                errors.append(f"{where}: no answer {answers} inside evidence {evidence!r}")
         for a in answers:
             if len(fold(a, t2s)) > 40:
                 errors.append(f"{where}: answer longer than 40 characters: {a!r}")
+        hit = old_ans.get((src, fold(answers[0], t2s)))
+        if hit:
+            warnings.append(f"{r['id']}: same source and answer {answers[0]!r} as existing {hit} "
+                            "(check it is another fact)")
+        hit = old_ev.get((src, evidence))
+        if hit:
+            warnings.append(f"{r['id']}: same evidence as existing {hit} (check it asks another figure)")
 
-    recs = [r for _, r in rows if all(k in r for k in ("type", "source", "split"))]
-    # The split rule (see eval/README.md): within each (source, type) group, in
-    # file order, the 2nd, 5th, 8th, ... question is "unseen", all others "tuned".
-    pos: Counter = Counter()
-    for r in recs:
-        g = (r["source"], r["type"])
-        pos[g] += 1
-        want = "unseen" if pos[g] % 3 == 2 else "tuned"
-        if r["split"] != want:
-            errors.append(f"{r.get('id', '?')}: split is {r['split']!r} but the rule gives {want!r}")
+    res = Result(path, [r for _, r in rows if all(k in r for k in ("type", "source", "split"))],
+                 errors, warnings, crossing, in_line_only)
+    if split_rule:
+        # The split rule (see eval/README.md): within each (source, type) group, in
+        # file order, the 2nd, 5th, 8th, ... question is "unseen", all others "tuned".
+        pos: Counter = Counter()
+        for r in res.recs:
+            g = (r["source"], r["type"])
+            pos[g] += 1
+            want = "unseen" if pos[g] % 3 == 2 else "tuned"
+            if r["split"] != want:
+                errors.append(f"{r.get('id', '?')}: split is {r['split']!r} but the rule gives {want!r}")
 
-    by_type = Counter(r["type"] for r in recs)
-    by_source = Counter(r["source"] or "(none: refusal)" for r in recs)
-    by_split = Counter(r["split"] for r in recs)
-    type_split = Counter((r["type"], r["split"]) for r in recs)
-    src_split = Counter((r["source"] or "(none: refusal)", r["split"]) for r in recs)
-
-    total = len(recs)
+    by_type, by_source = res.per("type"), res.per("source")
+    total = len(res.recs)
     if total < min_total:
         errors.append(f"only {total} questions (< {min_total})")
     for name in (sources if counted_sources is None else counted_sources):
@@ -208,44 +289,73 @@ def check(path: Path, sources: dict[str, str], *, id_prefix: str = "q", sequenti
             errors.append(f"{name}: only {by_source.get(name, 0)} questions (< {min_per_source})")
     if by_type.get("refusal", 0) < min_refusals:
         errors.append(f"only {by_type.get('refusal', 0)} unanswerable questions (< {min_refusals})")
-    if total:
-        share = by_split.get("unseen", 0) / total
-        if not 0.25 <= share <= 0.40:
-            errors.append(f"unseen share {share:.2f} is not about 1/3")
-    for t in by_type:
-        for s in SPLITS:
-            if not type_split.get((t, s)):
-                errors.append(f"type {t} has no {s} question")
-    for src in by_source:
-        for s in SPLITS:
-            if not src_split.get((src, s)):
-                errors.append(f"source {src} has no {s} question")
+    if split_rule:
+        if total:
+            share = res.per("split").get("unseen", 0) / total
+            if not 0.25 <= share <= 0.40:
+                errors.append(f"unseen share {share:.2f} is not about 1/3")
+        type_split = Counter((r["type"], r["split"]) for r in res.recs)
+        src_split = Counter((r["source"] or "(none: refusal)", r["split"]) for r in res.recs)
+        for t in by_type:
+            for s in SPLITS:
+                if not type_split.get((t, s)):
+                    errors.append(f"type {t} has no {s} question")
+        for src in by_source:
+            for s in SPLITS:
+                if not src_split.get((src, s)):
+                    errors.append(f"source {src} has no {s} question")
+    return res
 
+
+def print_findings(res: Result, warning: str = "WARNING:", indent: str = "") -> int:
+    """Print the warnings (labelled ``warning``) and errors of ``res``, each line
+    after ``indent``; the exit code (0 = no error)."""
+    for w in res.warnings:
+        print(indent + warning, w)
+    for e in res.errors:
+        print(indent + "ERROR:", e)
+    return 1 if res.errors else 0
+
+
+def check(path: Path, sources: dict[str, str], *, corpus_listing: list[str] | None = None, **rules) -> int:
+    """``validate`` the question file ``path`` against ``sources`` with ``rules``
+    (its keyword arguments), print the counts per type, source and split, the
+    warnings and errors, and return the exit code (0 = OK). ``corpus_listing``:
+    lines printed under "corpus (union):" after the header. With ``wrapped``,
+    the number of evidence spans that cross a hard wrap is printed."""
+    res = validate(path, sources, **rules)
+    splits = rules.get("splits", SPLITS)
+    total = len(res.recs)
+    by_split = res.per("split")
+    type_split = Counter((r["type"], r["split"]) for r in res.recs)
+    src_split = Counter((r["source"] or "(none: refusal)", r["split"]) for r in res.recs)
+
+    def row(label: str, width: int, n: int, per_split: Counter) -> str:
+        cells = "".join(f"  {per_split.get((label, s), 0):{max(5, len(s))}d}" for s in splits)
+        return f"  {label:{width}s} {n:5d}{cells}"
+
+    heads = "".join(f"  {s:>{max(5, len(s))}s}" for s in splits)
     print(f"{path}: {total} questions")
     if corpus_listing is not None:
         print("\ncorpus (union):")
         for line in corpus_listing:
             print(line)
-    print("\nper type:          total  tuned  unseen")
+    print(f"\nper type:          total{heads}")
+    by_type = res.per("type")
     for t in TYPES:
-        print(f"  {t:16s} {by_type.get(t, 0):5d}  {type_split.get((t, 'tuned'), 0):5d}  {type_split.get((t, 'unseen'), 0):6d}")
-    print("\nper source:                          total  tuned  unseen")
+        print(row(t, 16, by_type.get(t, 0), type_split))
+    print(f"\nper source:                          total{heads}")
+    by_source = res.per("source")
     for s in sorted(by_source):
-        print(f"  {s:34s} {by_source[s]:5d}  {src_split.get((s, 'tuned'), 0):5d}  {src_split.get((s, 'unseen'), 0):6d}")
+        print(row(s, 34, by_source[s], src_split))
     print("\nper split:")
-    for s in SPLITS:
+    for s in splits:
         print(f"  {s:8s} {by_split.get(s, 0):5d}")
-    if wrapped is not None:
-        print(f"\nevidence spans that cross a hard wrap: {len(crossing)} ({', '.join(crossing)})")
-    for w in warnings:
-        print("WARNING:", w)
-    for e in errors:
-        print("ERROR:", e)
-    if errors:
-        print(f"\nFAILED: {len(errors)} error(s) in {total} questions")
-    else:
-        print(f"\nall {total} questions OK")
-    return 1 if errors else 0
+    if rules.get("wrapped") is not None:
+        print(f"\nevidence spans that cross a hard wrap: {len(res.crossing)} ({', '.join(res.crossing)})")
+    code = print_findings(res)
+    print(f"\nFAILED: {len(res.errors)} error(s) in {total} questions" if code else f"\nall {total} questions OK")
+    return code
 
 
 def main(argv: list[str]) -> int:

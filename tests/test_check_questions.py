@@ -1,10 +1,16 @@
-"""The question-set checkers: eval/check_questions.py and the extended set's
-eval/extended/check_questions.py, which runs the main one's check() with its own
-rules. Both run as documented (no arguments, or a question file), on the real
-files and on small broken sets."""
+"""The question-set checkers: eval/check_questions.py and the checkers of the
+other sets, which run its checks with their own rules: eval/extended/ and
+eval/dev/check_questions.py, eval/holdout/check_holdout.py and
+eval/holdout2/check_holdout2.py. Each runs as documented (no arguments, a
+question file, or a file name of the held-out sets), on the real files and on
+broken copies.
+
+The held-out files are read here only to make broken copies; their contents
+are never printed (an assertion on their checkers' output shows no output)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -14,6 +20,9 @@ from conftest import REPO, subprocess_env
 
 MAIN = REPO / "eval" / "check_questions.py"
 EXTENDED = REPO / "eval" / "extended" / "check_questions.py"
+DEV = REPO / "eval" / "dev" / "check_questions.py"
+HOLDOUT = REPO / "eval" / "holdout" / "check_holdout.py"
+HOLDOUT2 = REPO / "eval" / "holdout2" / "check_holdout2.py"
 
 
 def _run(script: Path, *args, cwd: Path = REPO) -> subprocess.CompletedProcess:
@@ -93,3 +102,118 @@ def test_main_checker_reports_errors(tmp_path):
     assert "ERROR: line 2 (q001): duplicate id" in p.stdout
     assert "ERROR: line 2 (q001): duplicate question" in p.stdout
     assert p.stdout.rstrip().endswith("error(s) in 2 questions")
+
+
+def _broken(rows: list[dict]) -> tuple[list[dict], int]:
+    """A copy of ``rows`` with three faults, and the index ``i`` of the first:
+    question ``i`` (the first answerable one) has evidence that is not in its
+    report, question ``i + 1`` has split "tuned", and question ``i + 2`` repeats
+    the id of ``i + 1``."""
+    rows = [dict(r) for r in rows]
+    i = next(k for k, r in enumerate(rows) if r["answers"] and r["evidence"])
+    rows[i]["evidence"] += "不在报告里"
+    rows[i + 1]["split"] = "tuned"
+    rows[i + 2]["id"] = rows[i + 1]["id"]
+    return rows, i
+
+
+def _errors(out: str) -> list[str]:
+    return [line.strip() for line in out.splitlines() if line.strip().startswith("ERROR:")]
+
+
+def _assert_faults(out: str, bad: list[dict], i: int, prefix: str) -> None:
+    """The three faults of ``_broken`` are reported (and nothing else, but for
+    the length of the lengthened evidence). Each assertion is on a bool, so that
+    a failure shows no question text."""
+    dup = bad[i + 1]["id"]
+    want = [f"ERROR: line {i + 1} ({bad[i]['id']}): evidence not found verbatim in {bad[i]['source']}: ",
+            f"ERROR: line {i + 2} ({dup}): bad split 'tuned'",
+            f"ERROR: line {i + 3} ({dup}): ids must run {prefix}001, {prefix}002, ... in file order",
+            f"ERROR: line {i + 3} ({dup}): duplicate id"]
+    err = _errors(out)
+    reported = all(any(e.startswith(w) for e in err) for w in want)
+    assert reported, "a fault is not reported"
+    others = [e for e in err if not any(e.startswith(w) for w in want)]
+    only = all(e.startswith(f"ERROR: line {i + 1} ({bad[i]['id']}): evidence length ") for e in others)
+    assert only, "unexpected errors"
+    counted = out.rstrip().endswith(f"FAILED: {len(err)} error(s)")
+    assert counted, "the error count is not the last line"
+
+
+def _load(script: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_checker_passes_its_question_set():
+    p = _run(DEV, cwd=DEV.parent)
+    assert p.returncode == 0, p.stdout[-3000:] + p.stderr
+    out = p.stdout
+    assert out.startswith("corpus:\n") and "sx_2019_gb18030.txt        gb18030" in out
+    assert f"\n{REPO / 'eval' / 'dev' / 'questions.jsonl'}: 100 questions\n" in out
+    assert "evidence spans crossing a hard wrap (matched unwrapped): 5 " in out
+    assert "answers found only in the evidence's line, not the span: 0 []" in out
+    assert not _errors(out) and out.rstrip().endswith("all 100 questions OK")
+
+
+def test_dev_checker_fails_a_broken_copy(tmp_path):
+    rows = _rows(DEV.parent / "questions.jsonl")
+    bad, i = _broken(rows)
+    p = _run(DEV, _write(tmp_path / "dev.jsonl", bad))
+    assert p.returncode == 1, p.stdout[-3000:] + p.stderr
+    _assert_faults(p.stdout, bad, i, "d")
+
+    # The dev set's own rules: the year need not be named when it is an answer,
+    # the place must be; the traditional report's answers fold (no OpenCC needed).
+    trad = next(r for r in rows if r["source"] == "yongchun_2017_trad.txt" and r["answers"])
+    year_q = dict(trad, id="d001", question=trad["question"].replace("2017年", "").replace("2017", ""),
+                  answers=trad["answers"] + ["2017"])
+    p = _run(DEV, _write(tmp_path / "dev2.jsonl", [year_q]))
+    assert p.returncode == 0 and not _errors(p.stdout), p.stdout
+    no_place = dict(trad, id="d001", question=trad["question"].replace("永春", "某县"))
+    p = _run(DEV, _write(tmp_path / "dev3.jsonl", [no_place]))
+    assert p.returncode == 1
+    want = "ERROR: line 1 (d001): the question must name 2017 and 永春 (source yongchun_2017_trad.txt)"
+    assert _errors(p.stdout) == [want], p.stdout
+
+
+def test_holdout_checkers_pass_their_question_sets():
+    for script, split in ((HOLDOUT, "holdout"), (HOLDOUT2, "holdout2")):
+        p = _run(script)
+        out = p.stdout
+        assert p.returncode == 0, f"run {script.relative_to(REPO)} to see its errors"
+        both = out.startswith(f"eval/{split}/bundled.jsonl: ") and f"\neval/{split}/extended.jsonl: " in out
+        assert both and out.count(f"questions (split: {split})") == 2
+        clean = not _errors(out) and "FAILED" not in out and out.count("questions OK") == 2
+        assert clean
+        assert out.count("evidence spans that cross a hard wrap") == 1  # the extended file only
+        one = _run(script, "extended", cwd=script.parent).stdout
+        only_extended = (one.startswith(f"eval/{split}/extended.jsonl: ") and "bundled.jsonl" not in one
+                         and one.rstrip().endswith("questions OK"))
+        assert only_extended
+
+
+def test_holdout_checkers_fail_a_broken_copy(tmp_path, capsys, monkeypatch):
+    """A broken copy of each held-out set's bundled file, checked with that set's
+    rules (the script's own SETS, pointed at the copy): exit 1 and the faults
+    named. The assertions are on bools, so that a failure shows no held-out text."""
+    for script, prefix in ((HOLDOUT, "h"), (HOLDOUT2, "m")):
+        module = _load(script, f"{script.stem}_under_test")
+        path, *rules = module.SETS["bundled"]
+        good = _rows(path)
+        bad, i = _broken(good)
+        monkeypatch.setitem(module.SETS, "bundled", (_write(tmp_path / f"{script.stem}.jsonl", bad), *rules))
+        capsys.readouterr()
+        assert module.main([str(script), "bundled"]) == 1
+        _assert_faults(capsys.readouterr().out, bad, i, prefix)
+
+        # A question text of an existing set is an error here.
+        repeat = [dict(good[0], question=_rows(REPO / "eval" / "questions.jsonl")[0]["question"])] + good[1:]
+        monkeypatch.setitem(module.SETS, "bundled", (_write(tmp_path / f"{script.stem}_r.jsonl", repeat), *rules))
+        capsys.readouterr()
+        assert module.main([str(script), "bundled"]) == 1
+        errors_as_expected = (_errors(capsys.readouterr().out)
+                              == [f"ERROR: line 1 ({prefix}001): question already in an existing set"])
+        assert errors_as_expected, "the repeated question is not the one error"

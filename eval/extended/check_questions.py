@@ -85,28 +85,11 @@ def fold(s: str) -> str:
     return base.fold(s, _T2S)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (BOM allowed) first, then GB18030."""
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("gb18030"), "gb18030"
-
-
 def load_sources() -> tuple[dict[str, str], dict[str, str], set[str]]:
-    texts: dict[str, str] = {}
-    encodings: dict[str, str] = {}
-    ext_names: set[str] = set()
-    for folder in (MAIN_CORPUS, EXT_CORPUS):
-        for p in sorted(folder.glob("*.txt")):
-            if p.name in texts:
-                raise SystemExit(f"file name {p.name} occurs in both corpus folders")
-            text, enc = decode(p.read_bytes())
-            texts[p.name] = text.replace("\r\n", "\n")
-            encodings[p.name] = enc
-            if folder == EXT_CORPUS:
-                ext_names.add(p.name)
-    return texts, encodings, ext_names
+    """({file name: text}, {file name: encoding}, names of the extended reports)
+    of the union corpus, each file decoded from its bytes (UTF-8, then GB18030)."""
+    texts, encodings = base.read_corpus(MAIN_CORPUS, EXT_CORPUS)
+    return texts, encodings, {p.name for p in EXT_CORPUS.glob("*.txt")}
 
 
 def main(argv: list[str]) -> int:
