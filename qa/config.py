@@ -35,6 +35,11 @@ class Settings:
     candidates: int = 30  # per retriever, before fusion
     rrf_k: int = 60
     retrieval_mode: str = "hybrid+filter"  # dense | bm25 | hybrid | hybrid+filter
+    # Refusal thresholds of the answerer: the share of the question's terms the
+    # evidence must cover, and how far the best figure must beat a different one.
+    # Raise them to trade answers for fewer wrong figures.
+    min_coverage: float = 0.6
+    min_margin: float = 0.3
     batch_size: int = 32
     host: str = "127.0.0.1"
     port: int = 7860
@@ -69,6 +74,8 @@ _ENV = {
     "candidates": "QA_CANDIDATES",
     "rrf_k": "QA_RRF_K",
     "retrieval_mode": "QA_RETRIEVAL_MODE",
+    "min_coverage": "QA_MIN_COVERAGE",
+    "min_margin": "QA_MIN_MARGIN",
     "batch_size": "QA_BATCH_SIZE",
     "host": "QA_HOST",
     "port": "QA_PORT",
@@ -85,5 +92,6 @@ def load_settings(**overrides) -> Settings:
         raw = os.environ.get(var)
         if raw is None or raw == "":
             continue
-        env[name] = int(raw) if types[name] in ("int", int) else raw
+        env[name] = (int(raw) if types[name] in ("int", int)
+                     else float(raw) if types[name] in ("float", float) else raw)
     return base.with_overrides(**env).with_overrides(**overrides)

@@ -44,7 +44,8 @@ class _Engine:
         self.index = index
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
         self.answerer = ExtractiveAnswerer(TermWeights([c.search_text for c in index.chunks]),
-                                           context=self._context)
+                                           context=self._context, min_coverage=settings.min_coverage,
+                                           min_margin=settings.min_margin)
 
     def _context(self, chunk) -> str:
         """A chunk's section heading, title and the passage before it (same report)."""

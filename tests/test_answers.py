@@ -239,3 +239,12 @@ def test_a_relative_year_is_answered_with_the_report_year_named(service):
     assert "“今年”" in ans.reply and "2011年的报告" in ans.reply
     plain = service.ask("2011年中山市直属机关发展了多少名党员？")
     assert "没有写明是哪一年" not in plain.reply
+
+
+def test_refusal_thresholds_come_from_the_settings(index_settings, embedder):
+    """QA_MIN_COVERAGE / QA_MIN_MARGIN reach the answerer: above full coverage nothing is answered."""
+    from qa.service import QAService
+
+    strict = QAService.load(index_settings.with_overrides(min_coverage=1.01), embedder=embedder)
+    ans = strict.ask("2011年中山市直属机关发展了多少名党员？")
+    assert ans.answer is None and ans.citations == []
