@@ -38,7 +38,7 @@ from .counted import (
     unasked_qualifier,
     unasked_union,
 )
-from .dates_in_text import DATE, DAY_Q, HOLIDAY, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
+from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
 from .evidence import (
     CLAUSE_SPLIT,
     SENT_SPLIT,
@@ -64,7 +64,7 @@ from .figures import (
 from .person_names import WHO_Q, names_a_person
 from .places import place_label
 from .places_in_text import asked_place_endings, names_ending, venue_spans
-from .query import _ORG_WORDS, QueryInfo
+from .query import ORG_WORDS, WHICH_Q, QueryInfo
 from .textnorm import CN_NUMERAL_CHARS
 from .types import Answer, Chunk, Citation, Hit
 
@@ -109,147 +109,150 @@ class ExtractiveAnswerer:
 
     # -- candidates per question kind
 
-    def _number_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
-        out = []
-        heads = [q.terms[k] for k in ([q.head] + q.head_alts if q.head >= 0 else [])]
-        # What the question asks about, without its place, year and organisation
-        # words (市直机关 does not ask for 机关党支部).
-        asked = " ".join(p for g in q.terms for p in g) + " " + _ORG_WORDS.sub(" ", q.norm)
-        phrase = head_phrase(q)
+    def _clauses(self, q: QueryInfo, hits: list[Hit]):
+        """(rank, passage context, sentence, clause) for every clause of the hits
+        whose passage has the numbers the question names."""
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
             if not question_numbers_present(q, ctx):
                 continue
             for sent in spans(hit, rank, SENT_SPLIT):
                 for clause in spans_in(sent, CLAUSE_SPLIT):
-                    cnorm = clause.norm
-                    # A figure the question itself states ("在四个市…") is not its answer.
-                    figures = [m for m in FIGURE.finditer(cnorm)
-                               if figure_value_ok(m, cnorm) and m.group(0) not in q.norm]
-                    if not figures:
-                        continue
-                    cov, _ = coverage(q, self.weights, cnorm, sent.norm, ctx)
-                    sent_cov, _ = coverage(q, self.weights, sent.norm, "", "")
-                    # The counted thing must be named where the figure is (for a
-                    # share, in the same sentence: "…达标,占全部…的89%").
-                    # (A change is told of the thing named before it: "发展党员1684名,比上年增加127名".)
-                    where = sent.norm if q.unit == "%" or q.delta else cnorm
-                    head = next((h for h in heads if head_present(h, where, q.norm)), None)
-                    # A clause that goes on from the one before ("…党组织关系,由原来的11个
-                    # 调整为7个") counts the thing named there.
-                    before = re.split(r"[，,；;]", sent.norm[:clause.start - sent.start].rstrip("，,；; "))[-1]
-                    first = figures[0].start()
-                    carried = head is None and (bool(CONTINUES.match(cnorm.lstrip())) or q.delta
-                                                or continues_without_noun(cnorm[:first], asked))
-                    if carried:
-                        head = next((h for h in heads if head_present(h, before, q.norm)), None)
-                    if heads and head is None:
-                        continue
-                    # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
-                    if any(matched(q.terms[j], cnorm) < 0 for j in q.modifiers):
-                        continue
-                    matched_len = sum(len(g[0]) for g in q.terms if matched(g, cnorm) >= 0)
-                    items = enumeration_items(cnorm)
-                    for m in figures:
-                        # The qualifiers must stand with this figure, not only in a
-                        # bracket beside it ("发展党员67名(其中女性党员29名…)" for 女党员).
-                        seen = mask_brackets(cnorm, m.start())
-                        if any(matched(q.terms[j], seen) < 0 and soft_match(q.terms[j], seen) == 0
-                               for j in q.modifiers):
-                            continue
-                        if q.delta != bool(DELTA_BEFORE.search(cnorm[max(0, m.start() - 4):m.start()])):
-                            continue  # asked for a change, got a level, or the other way round
-                        unit_fit = unit_score(q.unit, m.group("unit"))
-                        if unit_fit < 0 and q.unit:
-                            continue  # asked for people, got a count of units: not this figure
-                        item = next((a, b) for a, b in items if a <= m.start() < b)
-                        if any(x in mask_brackets(cnorm, m.start())[item[0]:item[1]] for x in q.excluded):
-                            continue  # "党委（不含机关党委）": not the 机关党委 figure
-                        inorm = mask_brackets(cnorm, m.start())[item[0]:item[1]]
-                        prox = distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
-                        near_head = prox is not None
-                        share = 3.0 if q.unit == "%" and cnorm.lstrip().startswith("占") else 0.0
-                        if (share or carried) and prox is None and head:
-                            # "2387个党支部达标,占全部…的89%": the share is of the clause before.
-                            d = distance_to(head, before, len(before), len(before))
-                            prox = None if d is None else d + m.start()
-                            if prox is not None and carried and not share:
-                                prox = min(prox, 2)  # "…制度90项,修改完善217项": goes straight on
-                            near_head = prox is not None
-                        # The item names the thing as the question does (在职党员), not a
-                        # sub-kind the question didn't ask for (离退休党员, 人均结案).
-                        qualified = 1.5 if q.modifiers and all(matched(q.terms[j], inorm) >= 0 for j in q.modifiers) else 0.0
-                        if phrase and phrase in inorm:
-                            qualified = max(qualified, 1.5)  # 机关党支部 as asked, not just 党支部
-                        extra = -1.5 if near_head and unasked_qualifier(head, inorm, q.norm) else 0.0
-                        # A figure in brackets (其中…) is a detail, unless it is the one the head names.
-                        aside = -1.0 if in_parentheses(cnorm, m.start()) and prox != 0 else 0.0
-                        # A part of a total named by a qualifier the question lacks
-                        # ("其中援鄂党员167名"), or people counted for doing something the
-                        # question doesn't mention ("8117名党员参与抗疫"), don't answer it.
-                        part = breakdown_unasked(cnorm, head, m.start(), asked) if "其中" not in q.norm else None
-                        if part:
-                            continue
-                        if part is False and head:
-                            qualified = max(qualified, 1.5)  # the part the question names: "援鄂党员" in (其中援鄂党员167名)
-                        if head and (unasked_predicate(head, cnorm, m, asked)
-                                     or unasked_union(head, inorm, m.start() - item[0], asked)
-                                     or counts_other(head, cnorm, m, asked)):
-                            continue
-                        # "超额完成60%达标的目标任务": a target is not what was achieved.
-                        target = -4.0 if TARGET.search(inorm) and not TARGET.search(q.norm) else 0.0
-                        # "由原来的11个调整为7个": the figure now, unless the question asks what it was.
-                        changed = None if q.delta else CHANGE.search(cnorm)
-                        was = -3.0 if (changed and changed.start("a") <= m.start() < changed.end("a")
-                                       and not BEFORE_Q.search(q.norm)) else 0.0
-                        if changed and changed.start("b") <= m.start() and BEFORE_Q.search(q.norm):
-                            was = -3.0
-                        recast = -1.0 if near_head and recast_after_head(head, inorm, q.norm) else 0.0
-                        # The verb that governs the figure, when the question has one:
-                        # "修改完善217项" for 修改完善了多少项, not "新制定…90项".
-                        # (Bonus from the clause: a verb may govern a whole list; penalty
-                        # when the item opens with another verb: "新制定…制度90项".)
-                        lead = mask_brackets(cnorm, m.start())[:m.start()]
-                        verb_fit = (1.5 if any(v in asked for v in verbs_before(lead)) else 0.0) \
-                            - (1.5 if any(v not in asked and 0 <= lead[item[0]:].lstrip().find(v) <= 3
-                                          for v in verbs_before(lead[item[0]:])) else 0.0)
-                        score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was + verb_fit
-                                 - 0.2 * min(prox if prox is not None else 15, 15)
-                                 + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1)
-                                 # In a list ("警告处分8人、严重警告处分6人") the item that names
-                                 # what the question names.
-                                 + 2.0 * coverage(q, self.weights, inorm, "", "")[0]
-                                 # The event the question names is in the figure's own sentence,
-                                 # not only somewhere in the passage (培训班, not 座谈会).
-                                 + 5.0 * sent_cov)
-                        a0 = clause.start + m.start()
-                        if log.isEnabledFor(logging.DEBUG):
-                            log.debug("figure %s score %.2f: cov %.2f sent %.2f unit %.1f near %s prox %s share %.1f "
-                                      "qualified %.1f extra %.1f aside %.1f recast %.1f target %.1f was %.1f verb %.1f",
-                                      m.group(0), score, cov, sent_cov, unit_fit, near_head, prox, share, qualified,
-                                      extra, aside, recast, target, was, verb_fit)
-                        out.append(Candidate(sent, format_figure(m), score, cov, a0, clause.start + m.end()))
+                    yield rank, ctx, sent, clause
+
+    def _number_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
+        out = []
+        heads = [q.terms[k] for k in ([q.head] + q.head_alts if q.head >= 0 else [])]
+        # What the question asks about, without its place, year and organisation
+        # words (市直机关 does not ask for 机关党支部).
+        asked = " ".join(p for g in q.terms for p in g) + " " + ORG_WORDS.sub(" ", q.norm)
+        phrase = head_phrase(q)
+        sent_cov, covered = 0.0, None  # coverage of the sentence, once per sentence
+        for rank, ctx, sent, clause in self._clauses(q, hits):
+            cnorm = clause.norm
+            # A figure the question itself states ("在四个市…") is not its answer.
+            figures = [m for m in FIGURE.finditer(cnorm)
+                       if figure_value_ok(m, cnorm) and m.group(0) not in q.norm]
+            if not figures:
+                continue
+            cov, _ = coverage(q, self.weights, cnorm, sent.norm, ctx)
+            if covered is not sent:
+                sent_cov, covered = coverage(q, self.weights, sent.norm, "", "")[0], sent
+            # The counted thing must be named where the figure is (for a
+            # share, in the same sentence: "…达标,占全部…的89%").
+            # (A change is told of the thing named before it: "发展党员1684名,比上年增加127名".)
+            where = sent.norm if q.unit == "%" or q.delta else cnorm
+            head = next((h for h in heads if head_present(h, where, q.norm)), None)
+            # A clause that goes on from the one before ("…党组织关系,由原来的11个
+            # 调整为7个") counts the thing named there.
+            before = re.split(r"[，,；;]", sent.norm[:clause.start - sent.start].rstrip("，,；; "))[-1]
+            first = figures[0].start()
+            carried = head is None and (bool(CONTINUES.match(cnorm.lstrip())) or q.delta
+                                        or continues_without_noun(cnorm[:first], asked))
+            if carried:
+                head = next((h for h in heads if head_present(h, before, q.norm)), None)
+            if heads and head is None:
+                continue
+            # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
+            if any(matched(q.terms[j], cnorm) < 0 for j in q.modifiers):
+                continue
+            matched_len = sum(len(g[0]) for g in q.terms if matched(g, cnorm) >= 0)
+            items = enumeration_items(cnorm)
+            for m in figures:
+                # The qualifiers must stand with this figure, not only in a
+                # bracket beside it ("发展党员67名(其中女性党员29名…)" for 女党员).
+                masked = mask_brackets(cnorm, m.start())
+                if any(matched(q.terms[j], masked) < 0 and soft_match(q.terms[j], masked) == 0
+                       for j in q.modifiers):
+                    continue
+                if q.delta != bool(DELTA_BEFORE.search(cnorm[max(0, m.start() - 4):m.start()])):
+                    continue  # asked for a change, got a level, or the other way round
+                unit_fit = unit_score(q.unit, m.group("unit"))
+                if unit_fit < 0 and q.unit:
+                    continue  # asked for people, got a count of units: not this figure
+                item = next((a, b) for a, b in items if a <= m.start() < b)
+                inorm = masked[item[0]:item[1]]
+                if any(x in inorm for x in q.excluded):
+                    continue  # "党委（不含机关党委）": not the 机关党委 figure
+                prox = distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
+                near_head = prox is not None
+                share = 3.0 if q.unit == "%" and cnorm.lstrip().startswith("占") else 0.0
+                if (share or carried) and prox is None and head:
+                    # "2387个党支部达标,占全部…的89%": the share is of the clause before.
+                    d = distance_to(head, before, len(before), len(before))
+                    prox = None if d is None else d + m.start()
+                    if prox is not None and carried and not share:
+                        prox = min(prox, 2)  # "…制度90项,修改完善217项": goes straight on
+                    near_head = prox is not None
+                # The item names the thing as the question does (在职党员), not a
+                # sub-kind the question didn't ask for (离退休党员, 人均结案).
+                qualified = 1.5 if q.modifiers and all(matched(q.terms[j], inorm) >= 0 for j in q.modifiers) else 0.0
+                if phrase and phrase in inorm:
+                    qualified = max(qualified, 1.5)  # 机关党支部 as asked, not just 党支部
+                extra = -1.5 if near_head and unasked_qualifier(head, inorm, q.norm) else 0.0
+                # A figure in brackets (其中…) is a detail, unless it is the one the head names.
+                aside = -1.0 if in_parentheses(cnorm, m.start()) and prox != 0 else 0.0
+                # A part of a total named by a qualifier the question lacks
+                # ("其中援鄂党员167名"), or people counted for doing something the
+                # question doesn't mention ("8117名党员参与抗疫"), don't answer it.
+                part = breakdown_unasked(cnorm, head, m.start(), asked) if "其中" not in q.norm else None
+                if part:
+                    continue
+                if part is False and head:
+                    qualified = max(qualified, 1.5)  # the part the question names: "援鄂党员" in (其中援鄂党员167名)
+                if head and (unasked_predicate(head, cnorm, m, asked)
+                             or unasked_union(head, inorm, m.start() - item[0], asked)
+                             or counts_other(head, cnorm, m, asked)):
+                    continue
+                # "超额完成60%达标的目标任务": a target is not what was achieved.
+                target = -4.0 if TARGET.search(inorm) and not TARGET.search(q.norm) else 0.0
+                # "由原来的11个调整为7个": the figure now, unless the question asks what it was.
+                changed = None if q.delta else CHANGE.search(cnorm)
+                was = -3.0 if (changed and changed.start("a") <= m.start() < changed.end("a")
+                               and not BEFORE_Q.search(q.norm)) else 0.0
+                if changed and changed.start("b") <= m.start() and BEFORE_Q.search(q.norm):
+                    was = -3.0
+                recast = -1.0 if near_head and recast_after_head(head, inorm, q.norm) else 0.0
+                # The verb that governs the figure, when the question has one:
+                # "修改完善217项" for 修改完善了多少项, not "新制定…90项".
+                # (Bonus from the clause: a verb may govern a whole list; penalty
+                # when the item opens with another verb: "新制定…制度90项".)
+                lead = masked[:m.start()]
+                verb_fit = (1.5 if any(v in asked for v in verbs_before(lead)) else 0.0) \
+                    - (1.5 if any(v not in asked and 0 <= lead[item[0]:].lstrip().find(v) <= 3
+                                  for v in verbs_before(lead[item[0]:])) else 0.0)
+                score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was + verb_fit
+                         - 0.2 * min(prox if prox is not None else 15, 15)
+                         + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1)
+                         # In a list ("警告处分8人、严重警告处分6人") the item that names
+                         # what the question names.
+                         + 2.0 * coverage(q, self.weights, inorm, "", "")[0]
+                         # The event the question names is in the figure's own sentence,
+                         # not only somewhere in the passage (培训班, not 座谈会).
+                         + 5.0 * sent_cov)
+                a0 = clause.start + m.start()
+                if log.isEnabledFor(logging.DEBUG):
+                    log.debug("figure %s score %.2f: cov %.2f sent %.2f unit %.1f near %s prox %s share %.1f "
+                              "qualified %.1f extra %.1f aside %.1f recast %.1f target %.1f was %.1f verb %.1f",
+                              m.group(0), score, cov, sent_cov, unit_fit, near_head, prox, share, qualified,
+                              extra, aside, recast, target, was, verb_fit)
+                out.append(Candidate(sent, format_figure(m), score, cov, a0, clause.start + m.end()))
         return out
 
     def _ordinal_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         """A rank or code: "获三等奖", "直工发[2010]12号", "第六届"."""
         rx = re.compile(rf"第?(?:[{CN_NUMERAL_CHARS}]+|\d+){re.escape(q.ordinal)}")
         out = []
-        for rank, hit in enumerate(hits):
-            ctx = self.context(hit.chunk)
-            if not question_numbers_present(q, ctx):
-                continue
-            for sent in spans(hit, rank, SENT_SPLIT):
-                for clause in spans_in(sent, CLAUSE_SPLIT):
-                    cnorm = clause.norm
-                    for m in rx.finditer(cnorm):
-                        # 3月12号 is a date; a rank the question states is not its answer.
-                        if cnorm[max(0, m.start() - 1):m.start()] == "月" or m.group(0) in q.norm:
-                            continue
-                        cov, _ = coverage(q, self.weights, cnorm, sent.norm, ctx)
-                        score = 10 * cov + 1.0 / (rank + 1)
-                        out.append(Candidate(sent, m.group(0), score, cov, clause.start + m.start(),
-                                             clause.start + m.end()))
+        for rank, ctx, sent, clause in self._clauses(q, hits):
+            cnorm = clause.norm
+            for m in rx.finditer(cnorm):
+                # 3月12号 is a date; a rank the question states is not its answer.
+                if cnorm[max(0, m.start() - 1):m.start()] == "月" or m.group(0) in q.norm:
+                    continue
+                cov, _ = coverage(q, self.weights, cnorm, sent.norm, ctx)
+                score = 10 * cov + 1.0 / (rank + 1)
+                out.append(Candidate(sent, m.group(0), score, cov, clause.start + m.start(),
+                                     clause.start + m.end()))
         return out
 
     def _report_year(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
@@ -272,12 +275,10 @@ class ExtractiveAnswerer:
         want_year = bool(YEAR_Q.search(q.norm))
         if want_year and REPORT_YEAR_Q.search(q.norm):
             return self._report_year(q, hits)
-        rx = YEAR_ONLY if want_year else DATE
         want_day = bool(DAY_Q.search(q.norm)) and not want_year
+        rx = YEAR_ONLY if want_year else DATE if want_day else DATE_OR_HOLIDAY
         plain = [k for k in range(len(q.terms)) if k not in q.quoted]
         event = q.terms[plain[-1]] if plain else None
-        if not want_year and not DAY_Q.search(q.norm):
-            rx = re.compile(f"{DATE.pattern}|{HOLIDAY.pattern}")
         out = []
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
@@ -294,9 +295,9 @@ class ExtractiveAnswerer:
                     # 2017年…"): the words after a date count fully, those before it
                     # (up to the previous date) a little less.
                     cov_after, _ = coverage(q, self.weights, snorm[d.start():hi], snorm, ctx)
-                    cov_before, _ = coverage(q, self.weights, snorm[lo:d.end()], snorm, ctx)
-                    if i > 0 and lo == dates[i - 1].end():
-                        cov_before = 0.0  # those words follow the previous date: they are its event
+                    # Words that follow the previous date are its event, not this one's.
+                    own_before = not (i > 0 and lo == dates[i - 1].end())
+                    cov_before = coverage(q, self.weights, snorm[lo:d.end()], snorm, ctx)[0] if own_before else 0.0
                     cov = max(cov_after, cov_before)
                     score = 10 * max(cov_after, 0.95 * cov_before) + 1.0 / (rank + 1)
                     # "是哪天启动的": the event the question ends on happens at this date,
@@ -372,7 +373,7 @@ class ExtractiveAnswerer:
             return refusal(q, _REFUSE)
         cands.sort(key=lambda c: -c.score)
         best = cands[0]
-        if q.kind == "place" and _PLURAL_Q.search(q.norm):
+        if q.kind == "place" and WHICH_Q.search(q.norm):
             # "参观了哪些纪念馆": every name of that kind in the best sentence, in order.
             same = sorted({(c.ans_start, c.answer) for c in cands
                            if c.span.hit is best.span.hit and c.span.start == best.span.start})
@@ -384,9 +385,6 @@ class ExtractiveAnswerer:
             # between them would be a coin toss, and a wrong figure is worse than none.
             return refusal(q, _AMBIGUOUS.format(a=best.answer, b=rival.answer))
         return _compose(q, [best], answer_text=best.answer)
-
-
-_PLURAL_Q = re.compile(r"哪些|哪几|哪两|哪三")
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

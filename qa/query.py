@@ -59,7 +59,7 @@ _RATE_Q = re.compile(r"率|比例|百分之|占比|同比|增长了?多少|上�
 _GENERIC_MONEY = re.compile(r"多少钱|资金|金额|经费|费用|款项|钱")
 _GENERIC_RATE = re.compile(r"比例|比率|占比|百分比|百分之")
 
-_RELATIVE_YEAR = re.compile(r"今年|本年|当年|去年|上一年|明年")
+RELATIVE_YEAR = re.compile(r"今年|本年|当年|去年|上一年|明年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年|([零〇一二三四五六七八九]{4})\s*年")
 
 
@@ -260,13 +260,13 @@ def _years(norm: str) -> list[int]:
 
 
 # "哪几个市", "哪些单位": a list of names, answered with the sentences that give it.
-_WHICH_Q = re.compile(r"哪几|哪些|哪两|哪三")
+WHICH_Q = re.compile(r"哪几|哪些|哪两|哪三")
 # "党委（不含机关党委）": what the question leaves out.
 _EXCLUDED = re.compile(r"[（(](?:不含|不包括|不包含|除去?)([^）)]{1,16}?)(?:外|以外|在内)?[）)]")
 
 
 def question_kind(norm: str) -> str:
-    if _WHICH_Q.search(norm) and not _DATE_Q.search(norm):
+    if WHICH_Q.search(norm) and not _DATE_Q.search(norm):
         return "place" if asks_named_places(norm) else "describe"
     if _DATE_Q.search(norm):
         return "date"
@@ -279,7 +279,7 @@ def question_kind(norm: str) -> str:
 
 # "市直属机关", "省直机关工委": the kind of organisation, a filter. A bare 机关
 # stays a content word: 机关党委 is not 党委.
-_ORG_WORDS = re.compile(r"(市|省|区|自治区|县)?(直属|直)(各)?(机关|机关工委|工委)(系统|单位)?|机关工委")
+ORG_WORDS = re.compile(r"(市|省|区|自治区|县)?(直属|直)(各)?(机关|机关工委|工委)(系统|单位)?|机关工委")
 
 
 def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
@@ -318,11 +318,11 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
                                   stripped)
     excluded = [m.group(1) for m in _EXCLUDED.finditer(stripped)]
     stripped = _EXCLUDED.sub(lambda m: " " * len(m.group(0)), stripped)
-    stripped = _WHICH_Q.sub(lambda m: " " * len(m.group(0)), stripped)
-    stripped = _ORG_WORDS.sub(" ", stripped)
+    stripped = WHICH_Q.sub(lambda m: " " * len(m.group(0)), stripped)
+    stripped = ORG_WORDS.sub(" ", stripped)
     # The question words themselves ("几月几日", "什么时候") are not content.
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
-    stripped = _RELATIVE_YEAR.sub(" ", stripped)
+    stripped = RELATIVE_YEAR.sub(" ", stripped)
     # The measure word is matched as a unit, not as a term: 多少名 -> 多少.
     stripped = _GENERIC_COUNT.sub(lambda m: " " * len(m.group(0)), stripped)
     if ordinal:
@@ -343,6 +343,6 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         quoted_terms.append(terms.index(phrase))
     return QueryInfo(
         text=question, norm=norm, kind=kind, years=years, places=places, org=org,
-        unit=unit, terms=terms, head=head, modifiers=modifiers, head_alts=head_alts, relative_year=bool(_RELATIVE_YEAR.search(norm)),
+        unit=unit, terms=terms, head=head, modifiers=modifiers, head_alts=head_alts, relative_year=bool(RELATIVE_YEAR.search(norm)),
         ordinal=ordinal, quoted=quoted_terms, qualifiers=qualifiers, excluded=excluded, delta=kind == "number" and bool(_DELTA_Q.search(norm)),
     )

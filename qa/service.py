@@ -16,7 +16,7 @@ from .embeddings import load_embedder
 from .evidence import TermWeights
 from .followup import resolve_follow_up
 from .index import LoadedIndex, current_version, load_index
-from .query import QueryInfo, analyse
+from .query import RELATIVE_YEAR, QueryInfo, analyse
 from .retrieval import Retriever, coverage_summary, scope_for
 from .textnorm import normalize
 from .types import Answer, Hit
@@ -26,9 +26,6 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 500
 # Terminal escape sequences and control characters are noise pasted in, not text.
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]")
-
-
-_RELATIVE = re.compile(r"今年|本年|当年|去年|上一年|明年")
 
 
 def _years_of(ans: Answer, index: LoadedIndex) -> str:
@@ -129,7 +126,7 @@ class QAService:
                 ans.reply += f"\n知识库现有报告：{coverage_summary(eng.index)}。"
             elif q.relative_year and not q.years and ans.citations:
                 # "今年" in a question is the asker's year; the reports are past years'.
-                ans.reply += (f"\n注意：问题中的“{_RELATIVE.search(q.norm).group(0)}”没有写明是哪一年，"
+                ans.reply += (f"\n注意：问题中的“{RELATIVE_YEAR.search(q.norm).group(0)}”没有写明是哪一年，"
                               f"以上依据的是{_years_of(ans, eng.index)}的报告；要问别的年份，请写明年份。")
         ans.question = question
         ans.resolved_question = resolved
