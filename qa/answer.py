@@ -63,7 +63,7 @@ from .figures import (
 )
 from .person_names import WHO_Q, names_a_person
 from .places import place_label
-from .places_in_text import asked_place_endings, names_ending, venue_spans
+from .places_in_text import asked_place_endings, asked_place_kind, listed_names, names_ending, owned_after_kind, venue_spans
 from .query import ORG_WORDS, WHICH_Q, QueryInfo
 from .textnorm import CN_NUMERAL_CHARS
 from .types import Answer, Chunk, Citation, Hit
@@ -73,6 +73,11 @@ log = logging.getLogger(__name__)
 # TermWeights, Span, FIGURE and UNITS moved out; they stay importable from here.
 __all__ = ["FIGURE", "UNITS", "Answerer", "Candidate", "ExtractiveAnswerer", "Span", "TermWeights", "refusal"]
 
+_PHRASE_BREAKS = "，,；;、()（）:："
+_CHANGE_LEAD = re.compile(r"同比|比上年|比去年|较上年|较去年|增加|减少|增长|上升|下降|提高|降低")
+# A document code's issuer: "桂办发[2010]17号" -> 桂办发; in a question: "是直工发多少号".
+_ISSUER = re.compile(r"([\u4e00-\u9fff]{1,5}发)\s*[\[〔【（(]?[^\]〕】）)\u4e00-\u9fff]*[\]〕】）)]?\s*第?$")
+_ISSUER_Q = re.compile(r"([\u4e00-\u9fff]{1,5}发)(?=第?(?:几|多少)号)")
 _REFUSE = "报告中没有找到能回答这个问题的内容。"
 _AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
 
@@ -135,7 +140,11 @@ class ExtractiveAnswerer:
                        if figure_value_ok(m, cnorm) and m.group(0) not in q.norm]
             if not figures:
                 continue
-            cov, _ = coverage(q, self.weights, cnorm, sent.norm, ctx)
+            # A change is told of the clause before it ("查处科级干部137人,同比上升153.7%"):
+            # that clause is where the question's words must stand.
+            before = re.split(r"[，,；;]", sent.norm[:clause.start - sent.start].rstrip("，,；; "))[-1]
+            near = before + cnorm if q.delta and _CHANGE_LEAD.match(cnorm.lstrip()) else cnorm
+            cov, _ = coverage(q, self.weights, near, sent.norm, ctx)
             if covered is not sent:
                 sent_cov, covered = coverage(q, self.weights, sent.norm, "", "")[0], sent
             # The counted thing must be named where the figure is (for a
@@ -145,34 +154,40 @@ class ExtractiveAnswerer:
             head = next((h for h in heads if head_present(h, where, q.norm)), None)
             # A clause that goes on from the one before ("…党组织关系,由原来的11个
             # 调整为7个") counts the thing named there.
-            before = re.split(r"[，,；;]", sent.norm[:clause.start - sent.start].rstrip("，,；; "))[-1]
             first = figures[0].start()
             carried = head is None and (bool(CONTINUES.match(cnorm.lstrip())) or q.delta
                                         or continues_without_noun(cnorm[:first], asked))
             if carried:
                 head = next((h for h in heads if head_present(h, before, q.norm)), None)
             if heads and head is None:
+                _skipped(figures, "the counted thing is not named in the clause")
                 continue
             # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
-            if any(matched(q.terms[j], cnorm) < 0 for j in q.modifiers):
+            if any(matched(q.terms[j], near) < 0 for j in q.modifiers):
+                _skipped(figures, "a qualifier of the question is missing")
                 continue
             matched_len = sum(len(g[0]) for g in q.terms if matched(g, cnorm) >= 0)
             items = enumeration_items(cnorm)
-            for m in figures:
+            for i, m in enumerate(figures):
                 # The qualifiers must stand with this figure, not only in a
                 # bracket beside it ("发展党员67名(其中女性党员29名…)" for 女党员).
                 masked = mask_brackets(cnorm, m.start())
-                if any(matched(q.terms[j], masked) < 0 and soft_match(q.terms[j], masked) == 0
+                lead_in = near[:len(near) - len(cnorm)]  # the clause a change is told of
+                if any(matched(q.terms[j], lead_in + masked) < 0 and soft_match(q.terms[j], lead_in + masked) == 0
                        for j in q.modifiers):
+                    _skipped([m], "a qualifier stands only in brackets")
                     continue
                 if q.delta != bool(DELTA_BEFORE.search(cnorm[max(0, m.start() - 4):m.start()])):
+                    _skipped([m], "change vs level")
                     continue  # asked for a change, got a level, or the other way round
                 unit_fit = unit_score(q.unit, m.group("unit"))
                 if unit_fit < 0 and q.unit:
+                    _skipped([m], f"unit does not fit {q.unit}")
                     continue  # asked for people, got a count of units: not this figure
                 item = next((a, b) for a, b in items if a <= m.start() < b)
                 inorm = masked[item[0]:item[1]]
                 if any(x in inorm for x in q.excluded):
+                    _skipped([m], "excluded by the question")
                     continue  # "党委（不含机关党委）": not the 机关党委 figure
                 prox = distance_to(head, inorm, m.start() - item[0], m.end() - item[0]) if head else None
                 near_head = prox is not None
@@ -197,12 +212,14 @@ class ExtractiveAnswerer:
                 # question doesn't mention ("8117名党员参与抗疫"), don't answer it.
                 part = breakdown_unasked(cnorm, head, m.start(), asked) if "其中" not in q.norm else None
                 if part:
+                    _skipped([m], "a part named by an unasked qualifier")
                     continue
                 if part is False and head:
                     qualified = max(qualified, 1.5)  # the part the question names: "援鄂党员" in (其中援鄂党员167名)
                 if head and (unasked_predicate(head, cnorm, m, asked)
                              or unasked_union(head, inorm, m.start() - item[0], asked)
                              or counts_other(head, cnorm, m, asked)):
+                    _skipped([m], "counts people doing something unasked, a union or another thing")
                     continue
                 # "超额完成60%达标的目标任务": a target is not what was achieved.
                 target = -4.0 if TARGET.search(inorm) and not TARGET.search(q.norm) else 0.0
@@ -227,6 +244,9 @@ class ExtractiveAnswerer:
                          # In a list ("警告处分8人、严重警告处分6人") the item that names
                          # what the question names.
                          + 2.0 * coverage(q, self.weights, inorm, "", "")[0]
+                         # …and, among several figures in one phrase, the words of its own:
+                         # "有377名新党员举行…和1000名党员重温入党誓词", "(处级干部5人,科级干部6人)".
+                         + (0.0 if changed else 2.0 * self._own_phrase_lead(q, cnorm, figures, i, item))
                          # The event the question names is in the figure's own sentence,
                          # not only somewhere in the passage (培训班, not 座谈会).
                          + 5.0 * sent_cov)
@@ -239,18 +259,47 @@ class ExtractiveAnswerer:
                 out.append(Candidate(sent, format_figure(m), score, cov, a0, clause.start + m.end()))
         return out
 
+    def _own_phrase_lead(self, q: QueryInfo, cnorm: str, figures: list[re.Match], i: int,
+                         item: tuple[int, int], breaks: str = _PHRASE_BREAKS) -> float:
+        """How much better the words of figure i cover the question than those of
+        the other figures of its item (0 when it stands alone in it)."""
+        others = [j for j, f in enumerate(figures) if j != i and item[0] <= f.start() < item[1]]
+        if not others:
+            return 0.0
+        own = self._own_phrase_coverage(q, cnorm, figures, i, breaks)
+        return own - max(self._own_phrase_coverage(q, cnorm, figures, j, breaks) for j in others)
+
+    def _own_phrase_coverage(self, q: QueryInfo, cnorm: str, figures: list[re.Match], i: int,
+                             breaks: str = _PHRASE_BREAKS) -> float:
+        """How well the words next to figure i cover the question: those from the
+        previous figure or break up to it, or from it up to the next figure or break
+        (a Chinese figure may be told before or after its noun)."""
+        m = figures[i]
+        lo = max(figures[i - 1].end() if i else 0, max(cnorm.rfind(x, 0, m.start()) for x in breaks) + 1)
+        ends = [j for j in (cnorm.find(x, m.end()) for x in breaks) if j >= 0]
+        hi = min([figures[i + 1].start() if i + 1 < len(figures) else len(cnorm)] + ends)
+        return max(coverage(q, self.weights, cnorm[lo:m.end()], "", "")[0],
+                   coverage(q, self.weights, cnorm[m.start():hi], "", "")[0])
+
     def _ordinal_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         """A rank or code: "获三等奖", "直工发[2010]12号", "第六届"."""
         rx = re.compile(rf"第?(?:[{CN_NUMERAL_CHARS}]+|\d+){re.escape(q.ordinal)}")
+        # "是桂办发第几号文件": a code of that issuer, not of another one (直工发).
+        issuer = _ISSUER_Q.search(q.norm)
         out = []
         for rank, ctx, sent, clause in self._clauses(q, hits):
             cnorm = clause.norm
-            for m in rx.finditer(cnorm):
-                # 3月12号 is a date; a rank the question states is not its answer.
-                if cnorm[max(0, m.start() - 1):m.start()] == "月" or m.group(0) in q.norm:
+            found = [m for m in rx.finditer(cnorm)
+                     # 3月12号 is a date; a rank the question states is not its answer.
+                     if cnorm[max(0, m.start() - 1):m.start()] != "月" and m.group(0) not in q.norm]
+            for i, m in enumerate(found):
+                code = _ISSUER.search(cnorm[:m.start()])
+                if issuer and code and not _same_issuer(code.group(1), issuer.group(1)):
                     continue
                 cov, _ = coverage(q, self.weights, cnorm, sent.norm, ctx)
-                score = 10 * cov + 1.0 / (rank + 1)
+                # Several codes in one clause: each follows the title it belongs to.
+                score = 10 * cov + 1.0 / (rank + 1) + 2.0 * self._own_phrase_lead(
+                    q, cnorm, found, i, (0, len(cnorm)), breaks="，,；;")
                 out.append(Candidate(sent, m.group(0), score, cov, clause.start + m.start(),
                                      clause.start + m.end()))
         return out
@@ -312,6 +361,8 @@ class ExtractiveAnswerer:
     def _place_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         # "在哪个村/网站/公园…" names the kind of place wanted: look for a name ending in it.
         endings = asked_place_endings(q.norm)
+        kind = asked_place_kind(q.norm)
+        owned = owned_after_kind(q.norm)
         out = []
         for rank, hit in enumerate(hits):
             previous = ""
@@ -321,7 +372,13 @@ class ExtractiveAnswerer:
                 # before ("开展…主题实践活动。4月28日,在…广场举行活动启动仪式"); the rest
                 # of the passage does not say where *this* event was held.
                 context, previous = f"{hit.chunk.section} {previous}", snorm
-                found = names_ending(snorm, endings) if endings else venue_spans(snorm)
+                if endings:
+                    # A name of the kind asked for ("哪些平台") is rarer than a venue:
+                    # the event may be named anywhere in the passage.
+                    context = self.context(hit.chunk)
+                    found = _outermost(names_ending(snorm, endings) + listed_names(snorm, kind))
+                else:
+                    found = venue_spans(snorm)
                 if not found:
                     continue
                 positions = [matched(g, snorm) for g in q.terms if matched(g, snorm) >= 0]
@@ -337,6 +394,8 @@ class ExtractiveAnswerer:
                     # Answer in the report's own characters.
                     text = hit.chunk.text[sent.start + a: sent.start + a + len(text)]
                     score = 10 * cov + 1.0 / (rank + 1) - 0.01 * abs(anchor - a)
+                    if owned and snorm.startswith(owned[:2], b):
+                        score += 3.0  # "古今村总支部书记" for 哪个村的总支部书记
                     out.append(Candidate(sent, text, score, cov, sent.start + a, sent.start + b))
         return out
 
@@ -368,11 +427,15 @@ class ExtractiveAnswerer:
             return _compose(q, chosen, answer_text=chosen[0].answer, sentences=True)
         finder = {"number": self._ordinal_candidates if q.ordinal else self._number_candidates, "date": self._date_candidates,
                   "place": self._place_candidates}[q.kind]
-        cands = [c for c in finder(q, hits) if c.coverage >= self.min_coverage]
+        found = sorted(finder(q, hits), key=lambda c: -c.score)
+        cands = [c for c in found if c.coverage >= self.min_coverage]
         if not cands:
             return refusal(q, _REFUSE)
-        cands.sort(key=lambda c: -c.score)
         best = cands[0]
+        if q.kind == "number" and found[0] is not best and figure_key(found[0].answer) != figure_key(best.answer):
+            # A figure that fits better sits in a passage that covers the question
+            # less: the one that passes the bar is not clearly the answer.
+            return refusal(q, _AMBIGUOUS.format(a=best.answer, b=found[0].answer))
         if q.kind == "place" and WHICH_Q.search(q.norm):
             # "参观了哪些纪念馆": every name of that kind in the best sentence, in order.
             same = sorted({(c.ans_start, c.answer) for c in cands
@@ -385,6 +448,24 @@ class ExtractiveAnswerer:
             # between them would be a coin toss, and a wrong figure is worse than none.
             return refusal(q, _AMBIGUOUS.format(a=best.answer, b=rival.answer))
         return _compose(q, [best], answer_text=best.answer)
+
+
+def _same_issuer(a: str, b: str) -> bool:
+    """直工发 in "(直工发[]15号)" and in "意见是直工发多少号" (the question's capture runs longer)."""
+    n = min(len(a), len(b), 3)
+    return a[-n:] == b[-n:]
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans not inside another one, in order."""
+    spans = sorted(set(spans))
+    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+
+
+def _skipped(figures, why: str) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        for m in figures:
+            log.debug("figure %s skipped: %s", m.group(0), why)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -132,13 +132,16 @@ def breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str
     inside = inside.split("、")[-1]  # its own item of the enumeration
     hp = matched(head, inside) if head else -1
     before = inside[:hp] if hp >= 0 else inside
-    rest = re.sub(r"[\d.%％]+|[^\u4e00-\u9fff]", "", before)
-    rest = re.sub(rf"^(?:{UNIT_RX})", "", rest)
+    # (A figure's own unit may open it: "…5人、3名…"; a word such as 处级 is not a unit.)
+    rest = re.sub(rf"^[^\u4e00-\u9fff]*[\d.%％]+(?:{UNIT_RX})?", "", before)
+    rest = re.sub(r"[\d.%％]+|[^\u4e00-\u9fff]", "", rest)
     if not rest:
         return None
     terms = question.split()
+    # (A single character found somewhere in the question says nothing: 处级 split
+    # as 处 + 级 is not asked by "…处分…科级干部".)
     return rest not in question and not all(
-        w in question or any(t and w.startswith(t) for t in terms)  # 女性 ~ 女
+        (len(w) >= 2 and w in question) or any(t and w.startswith(t) for t in terms)  # 女性 ~ 女
         for w in words(rest) if w not in STOPWORDS)
 
 
@@ -172,7 +175,9 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
         return False
     # The predicate and what follows it: is any of it in the question?
     phrase = [w for w, _ in toks[:3] if len(w) >= 2 or w == toks[0][0]]
-    return not any(w in question for w in phrase)
+    # …or a word further on that the question names ("96名选手报送89个曲目参赛" for 参加…的选手).
+    later = [w for w, _ in toks[1:] if len(w) >= 2 and w not in head]
+    return not any(w in question for w in phrase + later)
 
 
 def head_phrase(q: QueryInfo) -> str:

@@ -13,7 +13,7 @@ from .textnorm import CN_NUMERAL_CHARS, chinese_numeral_value
 UNITS = ("万元", "亿元", "元", "起", "宗", "人", "年", "人次", "名", "人", "个百分点", "个", "次", "项", "篇", "件", "场次", "场",
          "期", "家", "条", "份", "批次", "批", "所", "户", "套", "枚", "部", "天", "对", "幅", "位",
          "支", "届", "余篇", "公里", "平方米", "小时", "倍", "%", "％", "吨", "本", "张", "首", "声",
-         "棵", "株", "册", "台", "辆", "块", "间", "座", "处", "亩", "米", "千米", "万册", "课时", "学时", "门", "堂", "眼", "口", "盒", "箱")
+         "棵", "株", "册", "台", "辆", "块", "间", "座", "处", "亩", "米", "千米", "万册", "课时", "学时", "门", "堂", "眼", "口", "盒", "箱", "组", "轮", "种")
 UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _NUM_RX = rf"\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]{{2,}}|[{CN_NUMERAL_CHARS}](?=(?:余|多)?(?:{UNIT_RX}))"
 FIGURE = re.compile(
@@ -69,6 +69,8 @@ def unit_score(asked: str, unit: str | None) -> float:
         return 2.0
     if unit == asked or (unit in _PEOPLE and asked in _PEOPLE) or unit.endswith(asked) or asked.endswith(unit):
         return 2.0
+    if {unit, asked} in ({"场", "场次"}, {"批", "批次"}):
+        return 2.0  # 几场 / 58场次
     if {unit, asked} <= {"人", "名", "人次"}:
         return 1.0  # "浏览量20000多人(次)" for 多少人次: close, not the same
     return -4.0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import jieba
 import jieba.posseg as pseg
 
 from .tokenize_zh import STOPWORDS, init_dictionary
@@ -37,26 +38,80 @@ _PLACE_KINDS: dict[str, tuple[str, ...]] = {
     "纪念馆": ("纪念馆",), "展馆": ("馆",), "场馆": ("馆",), "基地": ("基地",), "杂志": ("杂志",),
     "报纸": ("报",), "城市": ("市",), "村": ("村",), "乡": ("乡",), "镇": ("镇",), "县": ("县",),
     "区": ("区",), "市": ("市",), "省": ("省",), "社区": ("社区",), "陵园": ("陵园",), "景区": ("景区",),
+    "片区": ("片区",), "镇区": ("镇区", "镇", "区"),
 }
-# Administrative kinds: "哪几个市" is answered by a sentence listing them (南宁、贵港…四个市).
-_ADMIN_KINDS = {"城市", "村", "乡", "镇", "县", "区", "市", "省"}
 _PLACE_KIND_Q = re.compile(
     r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些|哪几个|哪两个|哪三个)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
 # Words that may stand in a name before its ending: 枣庄/机关/建设/网.
-_NAME_PART = ("n", "ns", "nt", "nz", "nr", "vn", "j", "b", "l", "an", "m")
+_NAME_PART = ("n", "ns", "nt", "nz", "nr", "vn", "j", "b", "l", "an", "m", "t")  # t: 古今/村
 
 
-def asks_named_places(question: str) -> bool:
-    """"参观了哪些纪念馆", "是哪两个社区": names of a kind of place, not a list of towns."""
-    kind = _PLACE_KIND_Q.search(question)
-    return bool(kind) and kind.group(1) not in _ADMIN_KINDS
+def asks_place_kind(question: str) -> bool:
+    """"在哪个村", "哪些县", "什么网站": the question names the kind of place it wants."""
+    return _kind_match(question) is not None
+
+
+def _kind_match(question: str) -> re.Match | None:
+    """The question's "哪个村"/"哪些平台", when the kind is a word of its own there
+    (not 什么网 in 什么网络知识竞赛)."""
+    for m in _PLACE_KIND_Q.finditer(question):
+        init_dictionary()
+        first = jieba.lcut(question[m.start(1):m.start(1) + 8])[0]
+        if first == m.group(1) or first in _PLACE_KINDS:
+            return m
+    return None
+
+
+def owned_after_kind(question: str) -> str:
+    """"哪个村的总支部书记" -> 总支部书记: what the place asked for has, which the
+    text names right after the place."""
+    kind = _kind_match(question)
+    m = re.match(r"的([\u4e00-\u9fff]{2,8})", question[kind.end():]) if kind else None
+    return m.group(1) if m else ""
+
+
+def asked_place_kind(question: str) -> str:
+    """The kind of place the question names ("哪些县" -> 县), or ""."""
+    kind = _kind_match(question)
+    return kind.group(1) if kind else ""
 
 
 def asked_place_endings(question: str) -> tuple[str, ...]:
     """"在哪个村/网站/公园…" names the kind of place wanted: the endings of names
     of that kind, or () when the question names no kind."""
-    kind = _PLACE_KIND_Q.search(question)
-    return _PLACE_KINDS[kind.group(1)] if kind else ()
+    kind = asked_place_kind(question)
+    return _PLACE_KINDS[kind] if kind else ()
+
+
+_COUNT = r"[\d一二三四五六七八九十两]+个?"
+# Where a list of places starts after a verb of going or being: "每半年到三角、大涌…".
+_LIST_LEAD = re.compile(r".*(?:在|于|到|赴|驻|向|对|与|和|同|前往)")
+
+
+def listed_names(text: str, kind: str) -> list[tuple[int, int]]:
+    """The names of a list the text sums up by the kind asked for: "到三角、大涌等8个片区",
+    "在今日头条、爱奇艺…等平台", "與南寧、貴港、來賓、崇左四市" -> spans of each name."""
+    if not kind:
+        return []
+    kinds = "|".join(re.escape(k) for k in {kind, *_PLACE_KINDS.get(kind, ())})
+    out = []
+    for m in re.finditer(rf"(?:等(?:{_COUNT})?|{_COUNT})(?:{kinds})", text):
+        start = max(text.rfind(x, 0, m.start()) for x in "，,。；;：:()（）") + 1
+        segment = text[start:m.start()]
+        if "、" not in segment:
+            continue
+        lead = _LIST_LEAD.match(segment.split("、")[0])
+        pos = start + (lead.end() if lead else 0)
+        spans = []
+        for item in text[pos:m.start()].split("、"):
+            a = pos + len(item) - len(item.lstrip())
+            if not 2 <= len(item.strip()) <= 12:
+                spans = []
+                break
+            spans.append((a, pos + len(item.rstrip())))
+            pos += len(item) + 1
+        out.extend(spans)
+    return out
 
 
 _VISIT_VERBS = {"参观", "瞻仰", "前往", "走进", "来到", "考察", "调研", "访问", "慰问"}
@@ -80,6 +135,8 @@ def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
         while j < i and toks[j][2] in _VISIT_VERBS:
             j += 1  # "参观红七军纪念馆": the visit is not part of the name
         start = toks[j][0]
+        if re.fullmatch(rf"{_COUNT}", text[start:b - len(w)]):
+            continue  # "四个市" counts places, it names none
         if b - start > max(len(e) for e in endings if w.endswith(e)):
             out.append((start, b))
     return out

@@ -9,7 +9,7 @@ import jieba
 import jieba.posseg as pseg
 
 from .places import ORG_PATTERNS, Gazetteer, county_mentions
-from .places_in_text import asks_named_places
+from .places_in_text import asks_place_kind
 from .textnorm import chinese_numeral_value, normalize
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
@@ -19,7 +19,7 @@ _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个�
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
-_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口)")
+_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种)")
 
 # Phrases that mean the same thing in these reports. A question phrase found
 # here becomes one term that matches any of its group's phrases in a passage.
@@ -29,7 +29,8 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("捐款", "捐赠", "捐了"),
     ("立案查处", "立案"),
     ("召开", "举办", "举行"),
-    ("参加", "参与"),
+    ("参加", "参与", "参赛"),
+    ("分为", "分成"),
     ("党员", "共产党员"),
     ("多少人", "多少名"),
 ]
@@ -44,7 +45,7 @@ _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
 
 # Questions for a rank or a code, not an amount: 获得了几等奖 -> 三等奖,
 # 第几号文件 -> 12号, 第几届 -> 第六届. The value is the suffix the answer must end in.
-_ORDINAL_Q = re.compile(r"第几(号|届|次|批|期|名|轮|季度|部分|条|款|章)|几等奖|几等|几号")
+_ORDINAL_Q = re.compile(r"第(?:几|多少)(号|届|次|批|期|名|轮|季度|部分|条|款|章)|几等奖|几等|(?:几|多少)号")
 
 # A question for a change, not a level: "比上年多了多少", "同比增长多少".
 _DELTA_Q = re.compile(r"同比|比上年|较上年|比去年|较去年|(?:多|少|增加|增长|提高|上升|减少|下降|降低|增|减)了?多少"
@@ -138,7 +139,36 @@ def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]
     head, modifiers, alts, qualifiers = -1, [], [], []
     if ask and groups:
         head, modifiers, alts, qualifiers = _head_index(text, ask.end(), occurrences, people)
+    changed = _changed_thing(text, groups, occurrences, head)
+    if changed:
+        head, modifiers, alts, qualifiers = changed
     return groups, head, modifiers, alts, qualifiers
+
+
+_CHANGE_WORD = re.compile(r"上升|下降|增长|增加|减少|提高|降低|增|减")
+_COMPARED = re.compile(r"比上年|比去年|较上年|较去年|同比|比(?![例率重])")
+
+
+def _changed_thing(text: str, groups: list[tuple[str, ...]], occurrences: list[tuple[int, int]], head: int):
+    """"查处科级干部的人数比去年同期上升了百分之多少": the thing that changed is the
+    noun before the comparison (干部, qualified by 科级), not the verb 上升."""
+    if head >= 0 and not _CHANGE_WORD.fullmatch(groups[head][0]):
+        return None
+    cmp_ = _COMPARED.search(text)
+    if not cmp_ or not _CHANGE_WORD.search(text, cmp_.end()):
+        return None
+    before = [(i, k) for i, k in occurrences if i < cmp_.start()]
+    for n, (i, k) in reversed(list(enumerate(before))):
+        tags = [f for _, f in pseg.cut(groups[k][0])]
+        if len(tags) != 1 or not tags[0].startswith("n") or tags[0] == "nr":
+            continue
+        mods = []
+        if n > 0:
+            j, kj = before[n - 1]
+            if j + len(groups[kj][0]) == i:  # written right before it: 科级干部
+                mods = [kj]
+        return k, mods, [], []
+    return None
 
 
 # "共有多少个": these only say that there are some; the thing counted is elsewhere.
@@ -267,10 +297,10 @@ _EXCLUDED = re.compile(r"[（(](?:不含|不包括|不包含|除去?)([^）)]{1,
 
 def question_kind(norm: str) -> str:
     if WHICH_Q.search(norm) and not _DATE_Q.search(norm):
-        return "place" if asks_named_places(norm) else "describe"
+        return "place" if asks_place_kind(norm) else "describe"
     if _DATE_Q.search(norm):
         return "date"
-    if _PLACE_Q.search(norm):
+    if _PLACE_Q.search(norm) or (asks_place_kind(norm) and not _NUMBER_Q.search(norm)):
         return "place"
     if _NUMBER_Q.search(norm):
         return "number"
@@ -291,10 +321,12 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     org = next((o for o, rx in ORG_PATTERNS.items() if rx.search(norm)), "")
     m = _UNIT_Q.search(norm)
     unit = m.group(1) if m else ""
+    if unit == "个" and re.match(r"人(?![大员才民士数口格事物工])", norm[m.end():]):
+        unit = "人"  # 几个人 counts people
     om = _ORDINAL_Q.search(norm)
     ordinal = ""
     if om:
-        ordinal = om.group(1) or om.group(0)[1:]  # 几等奖 -> 等奖, 几号 -> 号
+        ordinal = om.group(1) or re.sub(r"^(?:几|多少)", "", om.group(0))  # 几等奖 -> 等奖, 多少号 -> 号
         unit = ""  # 第几届 asks for a rank, not a count of 届
     if not unit and kind == "number":
         # No measure word: the thing asked for implies one (money, a rate).
@@ -318,7 +350,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
                                   stripped)
     excluded = [m.group(1) for m in _EXCLUDED.finditer(stripped)]
     stripped = _EXCLUDED.sub(lambda m: " " * len(m.group(0)), stripped)
-    stripped = WHICH_Q.sub(lambda m: " " * len(m.group(0)), stripped)
+    stripped = re.sub(rf"(?:{WHICH_Q.pattern})个?", lambda m: " " * len(m.group(0)), stripped)
     stripped = ORG_WORDS.sub(" ", stripped)
     # The question words themselves ("几月几日", "什么时候") are not content.
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
@@ -333,6 +365,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
     terms, head, modifiers, head_alts, qualifiers = content_terms(stripped, people=unit in ("人", "名", "位"))
+    if unit == "个" and head == len(terms) - 1 and any(_PEOPLE_NOUN.search(p) for p in terms[head]):
+        unit = "人"  # "科级干部有几个": people, whatever the measure word
     # A quoted name is matched whole as well as word by word: “第六届海南省文明单位”
     # is not “第六届全国文明单位”, though every word but one is shared.
     quoted_terms = []
