@@ -33,12 +33,13 @@ from .counted import (
     head_present,
     in_parentheses,
     mask_brackets,
+    question_verbs,
     recast_after_head,
     unasked_predicate,
     unasked_qualifier,
     unasked_union,
 )
-from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
+from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, RANGE_Q, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
 from .evidence import (
     CLAUSE_SPLIT,
     SENT_SPLIT,
@@ -74,6 +75,8 @@ log = logging.getLogger(__name__)
 __all__ = ["FIGURE", "UNITS", "Answerer", "Candidate", "ExtractiveAnswerer", "Span", "TermWeights", "refusal"]
 
 _PHRASE_BREAKS = "，,；;、()（）:："
+# Bodies a report's figures belong to; one named in a question is a subject, not a topic.
+_BODY = re.compile(r"政协|人大|法院|检察院|纪委|监委|政府|工会|团委|妇联|党校|公安|海关|税务")
 _CHANGE_LEAD = re.compile(r"同比|比上年|比去年|较上年|较去年|增加|减少|增长|上升|下降|提高|降低")
 # A document code's issuer: "桂办发[2010]17号" -> 桂办发; in a question: "是直工发多少号".
 _ISSUER = re.compile(r"([\u4e00-\u9fff]{1,5}发)\s*[\[〔【（(]?[^\]〕】）)\u4e00-\u9fff]*[\]〕】）)]?\s*第?$")
@@ -132,9 +135,16 @@ class ExtractiveAnswerer:
         # words (市直机关 does not ask for 机关党支部).
         asked = " ".join(p for g in q.terms for p in g) + " " + ORG_WORDS.sub(" ", q.norm)
         phrase = head_phrase(q)
+        q_verbs = question_verbs(q)
         sent_cov, covered = 0.0, None  # coverage of the sentence, once per sentence
+        asked_bodies = set(_BODY.findall(q.norm))
         for rank, ctx, sent, clause in self._clauses(q, hits):
             cnorm = clause.norm
+            # "政协机关收到多少件提案" is not answered by what 市政府办公室 handled: when
+            # the sentence names bodies, one must be the body the question names.
+            told = set(_BODY.findall(sent.norm))
+            if asked_bodies and told and not asked_bodies & told:
+                continue
             # A figure the question itself states ("在四个市…") is not its answer.
             figures = [m for m in FIGURE.finditer(cnorm)
                        if figure_value_ok(m, cnorm) and m.group(0) not in q.norm]
@@ -235,9 +245,16 @@ class ExtractiveAnswerer:
                 # (Bonus from the clause: a verb may govern a whole list; penalty
                 # when the item opens with another verb: "新制定…制度90项".)
                 lead = masked[:m.start()]
-                verb_fit = (1.5 if any(v in asked for v in verbs_before(lead)) else 0.0) \
+                lead_verbs = verbs_before(lead)
+                verb_fit = (1.5 if any(v in asked for v in lead_verbs) else 0.0) \
                     - (1.5 if any(v not in asked and 0 <= lead[item[0]:].lstrip().find(v) <= 3
                                   for v in verbs_before(lead[item[0]:])) else 0.0)
+                # The action the question names is told in another clause of the sentence,
+                # while this figure's clause tells another one ("受理…线索821件,初步核实231件"
+                # for 初步核实了多少件).
+                if lead_verbs and not any(v in asked for v in lead_verbs) and any(
+                        matched((v,), cnorm) < 0 and _governs_figure(v, sent.norm, q.unit) for v in q_verbs):
+                    verb_fit -= 3.0
                 score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was + verb_fit
                          - 0.2 * min(prox if prox is not None else 15, 15)
                          + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1)
@@ -325,6 +342,7 @@ class ExtractiveAnswerer:
         if want_year and REPORT_YEAR_Q.search(q.norm):
             return self._report_year(q, hits)
         want_day = bool(DAY_Q.search(q.norm)) and not want_year
+        want_range = bool(RANGE_Q.search(q.norm))
         rx = YEAR_ONLY if want_year else DATE if want_day else DATE_OR_HOLIDAY
         plain = [k for k in range(len(q.terms)) if k not in q.quoted]
         event = q.terms[plain[-1]] if plain else None
@@ -353,8 +371,12 @@ class ExtractiveAnswerer:
                     # and a day is asked for, not a span of months.
                     if event is not None and matched(event, snorm[d.start():hi]) >= 0:
                         score += 1.5
+                        if snorm[d.start() - 1:d.start()] in ("于", "在") and 0 <= matched(event, snorm[d.end():d.end() + 8]) <= 3:
+                            score += 1.5  # "…于2010年10月29日启动": said of this very date
                     if want_day and "日" not in d.group(0) and not HOLIDAY.fullmatch(d.group(0)):
-                        score -= 2.0
+                        score -= 3.0
+                    if want_range and re.search(r"至|到|-|—", d.group(0)):
+                        score += 1.0  # "从哪天到哪天": a span, not its first day
                     out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))
         return out
 
@@ -448,6 +470,15 @@ class ExtractiveAnswerer:
             # between them would be a coin toss, and a wrong figure is worse than none.
             return refusal(q, _AMBIGUOUS.format(a=best.answer, b=rival.answer))
         return _compose(q, [best], answer_text=best.answer)
+
+
+def _governs_figure(verb: str, text: str, unit: str) -> bool:
+    """The verb stands right before a figure of the unit asked for ("初步核实231件")."""
+    for m in re.finditer(re.escape(verb), text):
+        f = FIGURE.search(text, m.end(), m.end() + 10)
+        if f and f.start() - m.end() <= 6 and unit_score(unit, f.group("unit")) > 0:
+            return True
+    return False
 
 
 def _same_issuer(a: str, b: str) -> bool:

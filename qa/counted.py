@@ -227,6 +227,24 @@ def unasked_union(head: tuple[str, ...], item: str, pos: int, asked: str) -> boo
     return bool(m) and not any(w in asked for w in words(m.group(1)) if len(w) >= 2)
 
 
+# Verbs that frame a time or a basis, not an action: "截至2020年底", "根据…".
+_FRAME_VERBS = {"截至", "截止", "根据", "按照", "依据", "通过", "围绕", "结合", "经过", "以来"}
+
+
+def question_verbs(q: QueryInfo) -> list[str]:
+    """The actions the question names (核实 in "初步核实问题线索多少件"), not the counted thing."""
+    init_dictionary()
+    out = []
+    for k, g in enumerate(q.terms):
+        if k == q.head or k in q.quoted or len(g[0]) < 2:
+            continue
+        tags = [f for _, f in pseg.cut(g[0])]
+        if (len(tags) == 1 and tags[0] == "v" and g[0] not in _EXISTENTIAL and g[0] not in _FRAME_VERBS
+                and not _CHANGE_VERB.fullmatch(g[0])):
+            out.append(g[0])
+    return out
+
+
 def verbs_before(lead: str) -> list[str]:
     """The content verbs before a figure in its clause ("新制定党建工作制度" -> 制定)."""
     init_dictionary()

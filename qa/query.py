@@ -14,7 +14,7 @@ from .textnorm import chinese_numeral_value, normalize
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 # Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
-_DATE_Q = re.compile(r"几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
+_DATE_Q = re.compile(r"(?:是?从)?(?:哪天|哪一天)(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
