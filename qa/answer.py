@@ -64,7 +64,7 @@ from .figures import (
 )
 from .person_names import WHO_Q, names_a_person
 from .places import place_label
-from .places_in_text import asked_place_endings, asked_place_kind, listed_names, names_ending, owned_after_kind, venue_spans
+from .places_in_text import GENERIC_PLACE_KINDS, asked_place_endings, asked_place_kind, listed_names, names_ending, owned_after_kind, venue_spans
 from .query import ORG_WORDS, WHICH_Q, QueryInfo
 from .textnorm import CN_NUMERAL_CHARS
 from .types import Answer, Chunk, Citation, Hit
@@ -147,7 +147,7 @@ class ExtractiveAnswerer:
                 continue
             # A figure the question itself states ("在四个市…") is not its answer.
             figures = [m for m in FIGURE.finditer(cnorm)
-                       if figure_value_ok(m, cnorm) and m.group(0) not in q.norm]
+                       if figure_value_ok(m, cnorm) and _bare(m) not in q.norm]
             if not figures:
                 continue
             # A change is told of the clause before it ("查处科级干部137人,同比上升153.7%"):
@@ -396,8 +396,10 @@ class ExtractiveAnswerer:
                 context, previous = f"{hit.chunk.section} {previous}", snorm
                 if endings:
                     # A name of the kind asked for ("哪些平台") is rarer than a venue:
-                    # the event may be named anywhere in the passage.
-                    context = self.context(hit.chunk)
+                    # the event may be named anywhere in the passage. ("哪些地方" names
+                    # no rare kind: there the event must be told close by, as for a venue.)
+                    if kind not in GENERIC_PLACE_KINDS:
+                        context = self.context(hit.chunk)
                     found = _outermost(names_ending(snorm, endings) + listed_names(snorm, kind))
                 else:
                     found = venue_spans(snorm)
@@ -470,6 +472,11 @@ class ExtractiveAnswerer:
             # between them would be a coin toss, and a wrong figure is worse than none.
             return refusal(q, _AMBIGUOUS.format(a=best.answer, b=rival.answer))
         return _compose(q, [best], answer_text=best.answer)
+
+
+def _bare(m: re.Match) -> str:
+    """A figure without the word before it: "达541件" -> "541件" (stated by "人均结案541件")."""
+    return m.group(0)[len(m.group("pre") or ""):]
 
 
 def _governs_figure(verb: str, text: str, unit: str) -> bool:

@@ -15,7 +15,8 @@ UNITS = ("万元", "亿元", "元", "起", "宗", "人", "年", "人次", "名",
          "支", "届", "余篇", "公里", "平方米", "小时", "倍", "%", "％", "吨", "本", "张", "首", "声",
          "棵", "株", "册", "台", "辆", "块", "间", "座", "处", "亩", "米", "千米", "万册", "课时", "学时", "门", "堂", "眼", "口", "盒", "箱", "组", "轮", "种")
 UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_NUM_RX = rf"\d+(?:\.\d+)?|[{CN_NUMERAL_CHARS}]{{2,}}|[{CN_NUMERAL_CHARS}](?=(?:余|多)?(?:{UNIT_RX}))"
+# A range is one figure: "在2-3年内" is 2-3年, not 3年.
+_NUM_RX = rf"\d+(?:\.\d+)?(?:[-~～—至到]\d+(?:\.\d+)?(?=(?:余|多)?(?:万|亿)?(?:{UNIT_RX})))?|[{CN_NUMERAL_CHARS}]{{2,}}|[{CN_NUMERAL_CHARS}](?=(?:余|多)?(?:{UNIT_RX}))"
 FIGURE = re.compile(
     rf"(?P<pre>约|近|超过|逾|达|共)?(?P<num>{_NUM_RX})(?P<q>余|多)?(?P<mag>万|亿)?(?P<q2>余|多)?(?P<unit>{UNIT_RX})?"
 )
@@ -30,7 +31,7 @@ def figure_value_ok(m: re.Match, text: str) -> bool:
     before = text[max(0, m.start() - 1): m.start()]
     if before == "第" or after in ("年", "月", "日", "号", "號", "时", "届", "周", "岁", "期") and not unit:
         return False
-    if re.fullmatch(r"(19|20)\d{2}", num) and (after == "年" or unit == "年"):
+    if re.fullmatch(r"(19|20)\d{2}(?:[-~～—至到](?:19|20)?\d{2})?", num) and (after == "年" or unit == "年"):
         return False
     if unit == "年" and m.group("q") is None and text[m.end(): m.end() + 1] in ("度", "底", "初"):
         return False

@@ -13,9 +13,9 @@ import jieba.posseg as pseg
 from .tokenize_zh import STOPWORDS, init_dictionary
 
 _PLACE = re.compile(
-    r"(?:在|于|赴|到|前往)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
+    r"(?:在|于|赴|到|前往|深入)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
     r"(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕|接受|学习|考察|调研|培训|瞻仰|缅怀|重温|"
-    r"宣誓|慰问|走访|看望|挂职|锻炼|交流|实践|体验|驻村|帮扶|开设|建立|落户)"
+    r"宣誓|慰问|走访|看望|挂职|锻炼|交流|实践|体验|驻村|帮扶|开设|建立|落户|播放|播出|展出|展示|刊登|刊发|主办)"
     r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
 )
 # A long list of venues is answered by its first items: "海南广场、国兴办公区以及…等单位办公区".
@@ -23,7 +23,7 @@ _LIST_CUT = re.compile(r"以及|及|和|等")
 _LONG_PLACE = 24
 # What a place answer ends in: a building, a venue, an address or an administrative unit.
 _PLACE_WORD = re.compile(
-    r"(堂|馆|校|园|室|厅|楼|场|中心|基地|大学|学院|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
+    r"(堂|馆|校|园|室|厅|楼|场|宫|台|频道|街道|中心|基地|大学|学院|村|乡|镇|区|县|市|省|路|号|街|院|局|部|厂|山|湖|岛|宾馆|酒店|大厦|"
     r"会场|礼堂|广场|公园|剧院|影剧院|党校|会议室|办公区|社区|委|站|所|港|机场|队|城|碑|遗址|故居|旧址|会址|营地|农场|林场)$"
 )
 
@@ -39,7 +39,10 @@ _PLACE_KINDS: dict[str, tuple[str, ...]] = {
     "报纸": ("报",), "城市": ("市",), "村": ("村",), "乡": ("乡",), "镇": ("镇",), "县": ("县",),
     "区": ("区",), "市": ("市",), "省": ("省",), "社区": ("社区",), "陵园": ("陵园",), "景区": ("景区",),
     "片区": ("片区",), "镇区": ("镇区", "镇", "区"),
+    # "跟哪些地方的政协联动": places summed up as "广州、深圳等地".
+    "地方": ("地方", "地"), "地区": ("地区", "地"),
 }
+GENERIC_PLACE_KINDS = {"地方", "地区"}
 _PLACE_KIND_Q = re.compile(
     r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些|哪几个|哪两个|哪三个)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
 # Words that may stand in a name before its ending: 枣庄/机关/建设/网.
@@ -55,6 +58,8 @@ def _kind_match(question: str) -> re.Match | None:
     """The question's "哪个村"/"哪些平台", when the kind is a word of its own there
     (not 什么网 in 什么网络知识竞赛)."""
     for m in _PLACE_KIND_Q.finditer(question):
+        if m.group(1) in GENERIC_PLACE_KINDS and not re.match(r"哪些|哪几|哪两|哪三", m.group(0)):
+            continue  # "在什么地方举办": a venue; "哪些地方": a list of places
         init_dictionary()
         first = jieba.lcut(question[m.start(1):m.start(1) + 8])[0]
         if first == m.group(1) or first in _PLACE_KINDS:
@@ -137,7 +142,9 @@ def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
         start = toks[j][0]
         if re.fullmatch(rf"{_COUNT}", text[start:b - len(w)]):
             continue  # "四个市" counts places, it names none
-        if b - start > max(len(e) for e in endings if w.endswith(e)):
+        ending = max(len(e) for e in endings if w.endswith(e))
+        # A one-character ending needs a name of two or more before it: 乡村 is no village's name.
+        if b - start > ending + (1 if ending == 1 else 0):
             out.append((start, b))
     return out
 

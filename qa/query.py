@@ -14,12 +14,12 @@ from .textnorm import chinese_numeral_value, normalize
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 # Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
-_DATE_Q = re.compile(r"(?:是?从)?(?:哪天|哪一天)(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
+_DATE_Q = re.compile(r"几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
-_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种)")
+_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种|年(?![级度]))")
 
 # Phrases that mean the same thing in these reports. A question phrase found
 # here becomes one term that matches any of its group's phrases in a passage.
@@ -28,7 +28,8 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("党纪政务处分", "纪律处分", "党纪处分", "处分"),
     ("捐款", "捐赠", "捐了"),
     ("立案查处", "立案"),
-    ("召开", "举办", "举行"),
+    ("召开", "举办", "举行", "办了", "办的", "开办"),
+    ("增长", "上升", "涨了", "涨"),
     ("参加", "参与", "参赛"),
     ("分为", "分成"),
     ("党员", "共产党员"),
@@ -93,6 +94,41 @@ class QueryInfo:
 
 _ASK = re.compile(r"多少|几")
 
+# How a chat question is put, not what it asks: request frames ("想问下", "帮我查一下"),
+# summing-up adverbs ("加起来", "算下来"), hands that hold things ("手上管着"), a
+# pointer back to a figure already named ("这个数"). They name nothing in a report.
+_FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一?下?|请教一?下?|问一?下|麻烦(?:问|查|看)一?下"
+                     r"|帮(?:我|忙)?(?:查|看|找)一?下|(?:能|可以)(?:不能)?告诉我|你知道|谁知道|打听一?下"
+                     r"|加起来|合起来|算起来|算下来|加在一起|总的来说|手上|手里|手头|这个数字?|这一数字|这个数据")
+# A figure the question states ("处分了14个人", "三千多家基层法院") is context: its
+# number must be in the passage (evidence.question_numbers_present), its measure
+# word is no term.
+_STATED_FIGURE = re.compile(r"(?:\d+(?:\.\d+)?|(?<!第)[一二三四五六七八九十百千两]+)多?余?(?:万|亿)?(?:个人|名|人|个|家|件|项|起|次|份|所)")
+# Word classes that carry no content (jieba's tags): conjunctions, prepositions,
+# pronouns, particles, modal particles, interjections, onomatopoeia.
+# Locatives that only say "in" ("法院里排第几", "几年内"); 底 and 前 do tell
+# something (年底: the stock at the year's end).
+_PLAIN_LOCATIVES = {"里", "内", "中", "下", "上"}
+
+
+def _is_function(word: str, flag: str) -> bool:
+    return flag in ("e", "o") or flag[:1] in ("c", "p", "r", "u", "y") or word in _PLAIN_LOCATIVES
+
+
+def _content_pieces(w: str) -> list[str]:
+    """The content words of a segmented word: function words, plain locatives and
+    question numerals (第几, 几年, 全年) drop out. A word jieba made up around a
+    function word ("数在", "里排": not in its dictionary) keeps its other pieces;
+    one made up of content pieces ("驻村") stays whole."""
+    tagged = [(x.word, x.flag) for x in pseg.lcut(w, HMM=False)]
+    if len(tagged) > 1 and not jieba.dt.FREQ.get(w) and any(
+            f[:1] in ("c", "p", "r") or x in _PLAIN_LOCATIVES for x, f in tagged):
+        pieces = tagged
+    else:
+        pieces = [(w, tagged[0][1] if len(tagged) == 1 else "x")]
+    return [x for x, flag in pieces
+            if not _is_function(x, flag) and not (flag == "m" and re.search(r"几|多少|^全年$", x))]
+
 
 def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]], int, list[int], list[int], list[int]]:
     """(term groups in question order, index of the counted thing or -1,
@@ -112,23 +148,12 @@ def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]
             found.append((m.start(), _GROUP_OF[phrase]))
         rest = rest.replace(phrase, " " * len(phrase))
     pos = 0
-    for w in words(rest):
-        i = rest.find(w, pos)
-        pos = max(pos, i + len(w)) if i >= 0 else pos
-        if w in STOPWORDS or re.fullmatch(r"[\d.]+|[a-z]", w) or not w.strip():
-            continue
-        if len(w) == 1 and not re.match(r"[\u4e00-\u9fff]", w):
-            continue
-        # A word that is part of a phrase already matched (接收 in 接收新党员) adds nothing.
-        if any(w in alt for _, g in found if len(g) > 1 for alt in g):
-            continue
-        # A four-character compound of two words ("机构调整") is asked as its words:
-        # the report may write them apart ("机构由3个调整为5个").
-        parts = _halves(w)
-        if parts:
-            found.extend([(i, (parts[0],)), (i + 2, (parts[1],))])
-        else:
-            found.append((i, (w,)))
+    for seg in words(rest):
+        at = rest.find(seg, pos)
+        pos = max(pos, at + len(seg)) if at >= 0 else pos
+        for w in _content_pieces(seg):
+            i = at + seg.find(w) if at >= 0 else -1
+            _add_word(found, w, i)
     found.sort(key=lambda f: f[0])
     groups: list[tuple[str, ...]] = []
     for _, g in found:
@@ -143,6 +168,24 @@ def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]
     if changed:
         head, modifiers, alts, qualifiers = changed
     return groups, head, modifiers, alts, qualifiers
+
+
+def _add_word(found: list[tuple[int, tuple[str, ...]]], w: str, i: int) -> None:
+    """Add a content word of the question at position i, unless it says nothing."""
+    if w in STOPWORDS or re.fullmatch(r"[\d.]+|[a-z]", w) or not w.strip():
+        return
+    if len(w) == 1 and not re.match(r"[\u4e00-\u9fff]", w):
+        return
+    # A word that is part of a phrase already matched (接收 in 接收新党员) adds nothing.
+    if any(w in alt for _, g in found if len(g) > 1 for alt in g):
+        return
+    # A four-character compound of two words ("机构调整") is asked as its words:
+    # the report may write them apart ("机构由3个调整为5个").
+    parts = _halves(w)
+    if parts:
+        found.extend([(i, (parts[0],)), (i + 2, (parts[1],))])
+    else:
+        found.append((i, (w,)))
 
 
 _CHANGE_WORD = re.compile(r"上升|下降|增长|增加|减少|提高|降低|增|减")
@@ -345,7 +388,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         place = gaz.get(p)
         for form in (p, place.short if place else "", *(place.aliases if place else ())):
             if form:
-                stripped = re.sub(re.escape(form),
+                # "广西区科技厅": the place's own suffix goes with it.
+                stripped = re.sub(re.escape(form) + "(?:区|市|省)?",
                                   lambda m: m.group(0) if any(a <= m.start() < b for a, b in quoted) else " " * len(m.group(0)),
                                   stripped)
     excluded = [m.group(1) for m in _EXCLUDED.finditer(stripped)]
@@ -355,6 +399,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     # The question words themselves ("几月几日", "什么时候") are not content.
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = RELATIVE_YEAR.sub(" ", stripped)
+    stripped = _FILLER.sub(lambda m: " " * len(m.group(0)), stripped)
+    stripped = _STATED_FIGURE.sub(lambda m: " " * len(m.group(0)), stripped)
     # The measure word is matched as a unit, not as a term: 多少名 -> 多少.
     stripped = _GENERIC_COUNT.sub(lambda m: " " * len(m.group(0)), stripped)
     if ordinal:

@@ -36,6 +36,10 @@ REPORT = """\
 【文体活动】9月,举办机关歌咏比赛,26个单位的180名选手报送40个节目参赛。在七一表彰大会上,有120名新党员举行入党宣誓仪式和300名党员重温入党誓词。
 开展法纪知识讲座35场次。将86个基层党组织分为六组开展联学。每季度到吴兴、南浔等3个片区召开座谈会。
 宣传报道在学习强国、浙江新闻等平台转载。市政府办公室全年办理建议提案210件。
+
+【青年工作】10月,市直机关团工委在湖州市青少年宫举办“青春建功”展示活动。团工委管理直属团组织58个。
+市直机关计划在3-5年内建成20个清廉示范点。加强与杭州、宁波等地机关工委的交流合作。
+11月8日至10日,在莫干山干部学院举办党务干部培训班。
 """
 
 
@@ -91,6 +95,16 @@ def rules_service(tmp_path_factory, embedder):
     # colloquial verbs name nothing; 场 asks for 场次; 组 is a unit, 分成 is 分为
     ("2019年湖州市直机关搞了几场法纪知识讲座？", "35场次"),
     ("2019年湖州市直机关把86个基层党组织分成了几组？", "六组"),
+    # how a chat question is put names nothing: request frames, 手上管着, 加起来;
+    # a figure the question states is context, not a term
+    ("想问下，2019年湖州市直机关团工委手上管着多少个直属团组织？", "58个"),
+    ("2019年湖州市直机关给予党纪政务处分15人，这里面科级干部有几个？", "7人"),
+    # a range is one figure
+    ("2019年湖州市直机关计划在几年内建成清廉示范点？", "3-5年"),
+    # 几号到几号 asks for dates
+    ("2019年湖州市直机关党务干部培训班是几号到几号办的？", "11月8日至10日"),
+    # a venue that ends in 宫
+    ("2019年湖州市直机关团工委的“青春建功”展示活动是在哪儿举办的？", "湖州市青少年宫"),
 ])
 def test_the_answer_is_the_one_asked_for(rules_service, question, expected):
     ans = rules_service.ask(question)
@@ -109,6 +123,8 @@ def test_the_answer_is_the_one_asked_for(rules_service, question, expected):
     "2019年湖州市直机关有多少名党员赴外省挂职？",
     # The figure belongs to another body (市政府办公室, not 政协).
     "2019年湖州市政协机关办理了多少件提案？",
+    # A request frame taken out leaves the thing asked, which the report does not count.
+    "想问下，2019年湖州市直机关团工委手上管着多少个少先队组织？",
 ])
 def test_a_part_or_a_neighbour_is_not_passed_off_as_the_answer(rules_service, question):
     ans = rules_service.ask(question)
@@ -127,6 +143,8 @@ def test_which_places_lists_every_name_of_that_kind(rules_service):
     # a list summed up by the kind asked for ("…等3个片区", "…等平台")
     ("2019年湖州市直机关每季度到哪些片区召开座谈会？", ["吴兴", "南浔"]),
     ("2019年湖州市直机关的宣传报道在哪些平台转载？", ["学习强国", "浙江新闻"]),
+    # "哪些地方": places summed up as "…等地"
+    ("2019年湖州市直机关加强了跟哪些地方机关工委的交流合作？", ["杭州", "宁波"]),
 ])
 def test_a_list_summed_up_by_its_kind_is_answered_name_by_name(rules_service, question, names):
     ans = rules_service.ask(question)
