@@ -35,6 +35,7 @@ from .counted import (
     mask_brackets,
     question_verbs,
     recast_after_head,
+    respective_fit,
     unasked_predicate,
     unasked_qualifier,
     unasked_union,
@@ -65,7 +66,7 @@ from .figures import (
 from .person_names import WHO_Q, names_a_person
 from .places import place_label
 from .places_in_text import GENERIC_PLACE_KINDS, asked_place_endings, asked_place_kind, listed_names, names_ending, owned_after_kind, venue_spans
-from .query import ORG_WORDS, WHICH_Q, QueryInfo
+from .query import ORG_WORDS, RANK, WHICH_Q, QueryInfo
 from .textnorm import CN_NUMERAL_CHARS
 from .types import Answer, Chunk, Citation, Hit
 
@@ -264,6 +265,9 @@ class ExtractiveAnswerer:
                          # …and, among several figures in one phrase, the words of its own:
                          # "有377名新党员举行…和1000名党员重温入党誓词", "(处级干部5人,科级干部6人)".
                          + (0.0 if changed else 2.0 * self._own_phrase_lead(q, cnorm, figures, i, item))
+                         # "受理…和办结…分别为320件和298件": the value paired with the subject asked.
+                         + 3.0 * respective_fit(q, self.weights.weight, sent.norm, clause.start - sent.start,
+                                                cnorm, [f.start() for f in figures], m.start())
                          # The event the question names is in the figure's own sentence,
                          # not only somewhere in the passage (培训班, not 座谈会).
                          + 5.0 * sent_cov)
@@ -300,7 +304,8 @@ class ExtractiveAnswerer:
 
     def _ordinal_candidates(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         """A rank or code: "获三等奖", "直工发[2010]12号", "第六届"."""
-        rx = re.compile(rf"第?(?:[{CN_NUMERAL_CHARS}]+|\d+){re.escape(q.ordinal)}")
+        rx = (re.compile(rf"第(?:[{CN_NUMERAL_CHARS}]+|\d+)(?:位|名)?") if q.ordinal == RANK else
+              re.compile(rf"第?(?:[{CN_NUMERAL_CHARS}]+|\d+){re.escape(q.ordinal)}"))
         # "是桂办发第几号文件": a code of that issuer, not of another one (直工发).
         issuer = _ISSUER_Q.search(q.norm)
         out = []
@@ -316,7 +321,9 @@ class ExtractiveAnswerer:
                 cov, _ = coverage(q, self.weights, cnorm, sent.norm, ctx)
                 # Several codes in one clause: each follows the title it belongs to.
                 score = 10 * cov + 1.0 / (rank + 1) + 2.0 * self._own_phrase_lead(
-                    q, cnorm, found, i, (0, len(cnorm)), breaks="，,；;")
+                    q, cnorm, found, i, (0, len(cnorm)), breaks="，,；;") + 3.0 * respective_fit(
+                    q, self.weights.weight, sent.norm, clause.start - sent.start, cnorm,
+                    [f.start() for f in found], m.start())
                 out.append(Candidate(sent, m.group(0), score, cov, clause.start + m.start(),
                                      clause.start + m.end()))
         return out

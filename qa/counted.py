@@ -263,3 +263,35 @@ def continues_without_noun(lead: str, asked: str) -> bool:
     init_dictionary()
     toks = [(w, f) for w, f in pseg.cut(lead) if w.strip()]
     return bool(toks) and all(w in asked or f[0] in "dvpcmqux" for w, f in toks)
+
+
+# "A和B分别居第9和第6", "受理…821件,结案…,分别…": each value goes with its subject, in order.
+_RESPECTIVELY = re.compile(r"分别")
+_LIST_SEP = re.compile(r"和|与|及|、|,|，")
+
+
+def respective_fit(q: QueryInfo, weight, sentence: str, clause_start: int, clause: str,
+                   value_starts: list[int], pos: int) -> float:
+    """+1 when the figure at ``pos`` (of the clause) is the value that "分别" pairs
+    with the subject the question names, -1 when it is paired with another
+    subject, 0 when the clause says nothing respective. The subjects are the
+    items before 分别 in the clause ("受理案件和结案数分别…"), or else the clauses of
+    the sentence before this one, one per value."""
+    m = _RESPECTIVELY.search(clause)
+    values = [v for v in value_starts if m and v >= m.end()]
+    if not m or len(values) < 2 or pos not in values:
+        return 0.0
+    before = [s for s in re.split(r"[，,；;]", sentence[:clause_start]) if s.strip()]
+    # The subjects, most local first: the items before 分别 in its clause, the
+    # items of the clause before ("受理市长信箱事项5154项、群众来信67件,办结率分别为…"),
+    # or the clauses before, one each.
+    options = [clause[:m.start()], before[-1] if before else ""]
+    subjects = next((items for items in ([s for s in _LIST_SEP.split(o) if s.strip()] for o in options)
+                     if len(items) == len(values)), before[-len(values):])
+    if len(subjects) != len(values):
+        return 0.0
+    scores = [sum(weight(g) for g in q.terms if matched(g, s) >= 0) for s in subjects]
+    best = max(scores)
+    if best <= 0 or scores.count(best) > 1:
+        return 0.0
+    return 1.0 if scores[values.index(pos)] == best else -1.0

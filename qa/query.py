@@ -46,11 +46,16 @@ _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
 
 # Questions for a rank or a code, not an amount: 获得了几等奖 -> 三等奖,
 # 第几号文件 -> 12号, 第几届 -> 第六届. The value is the suffix the answer must end in.
-_ORDINAL_Q = re.compile(r"第(?:几|多少)(号|届|次|批|期|名|轮|季度|部分|条|款|章)|几等奖|几等|(?:几|多少)号")
+_ORDINAL_Q = re.compile(r"第(?:几|多少)(号|届|次|批|期|名|轮|季度|部分|条|款|章)|几等奖|几等|(?:几|多少)号"
+                        r"|(?:排|居|位居|位列|列|排在|排名|名列)(?:全国|全省|全市)?第(?:几|多少)(?:位)?")
+# What a rank question wants when it names no suffix ("排第几"): 第 and a number.
+RANK = "第"
 
 # A question for a change, not a level: "比上年多了多少", "同比增长多少".
 _DELTA_Q = re.compile(r"同比|比上年|较上年|比去年|较去年|(?:多|少|增加|增长|提高|上升|减少|下降|降低|增|减)了?多少"
                       r"(?=(?:个百分点|百分点|[个名人次项件元%]|万元)?[？?！!。.]*$)")
+# A measure word named as the thing counted ("参加培训班的人次是多少").
+_COUNTED_UNIT = re.compile(r"的(人次|场次|批次|户次)(?=[，,？?]|是|有|为|共|一共|总共|达|多少)")
 # Words that only say "a number of": the figure's unit carries them.
 _GENERIC_COUNT = re.compile(r"人数|总数|数量|个数|数目|次数")
 
@@ -369,8 +374,12 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     om = _ORDINAL_Q.search(norm)
     ordinal = ""
     if om:
-        ordinal = om.group(1) or re.sub(r"^(?:几|多少)", "", om.group(0))  # 几等奖 -> 等奖, 多少号 -> 号
+        # 几等奖 -> 等奖, 多少号 -> 号, 排第几 -> 第 (RANK)
+        ordinal = om.group(1) or (RANK if "第" in om.group(0) else re.sub(r"^(?:几|多少)", "", om.group(0)))
         unit = ""  # 第几届 asks for a rank, not a count of 届
+    counted_unit = _COUNTED_UNIT.search(norm) if not unit and kind == "number" and not ordinal else None
+    if counted_unit:
+        unit = counted_unit.group(1)  # "培训班的人次，…是多少": 人次 is what is counted
     if not unit and kind == "number":
         # No measure word: the thing asked for implies one (money, a rate).
         if _MONEY_Q.search(norm):
@@ -400,6 +409,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = RELATIVE_YEAR.sub(" ", stripped)
     stripped = _FILLER.sub(lambda m: " " * len(m.group(0)), stripped)
+    if counted_unit:
+        stripped = stripped[:counted_unit.start(1)] + " " * len(unit) + stripped[counted_unit.end(1):]
     stripped = _STATED_FIGURE.sub(lambda m: " " * len(m.group(0)), stripped)
     # The measure word is matched as a unit, not as a term: 多少名 -> 多少.
     stripped = _GENERIC_COUNT.sub(lambda m: " " * len(m.group(0)), stripped)
