@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Protocol
 
 from .counted import (
@@ -66,7 +66,7 @@ from .figures import (
 from .person_names import WHO_Q, names_a_person
 from .places import place_label
 from .places_in_text import GENERIC_PLACE_KINDS, asked_place_endings, asked_place_kind, listed_names, names_ending, owned_after_kind, venue_spans
-from .query import ORG_WORDS, RANK, WHICH_Q, QueryInfo
+from .query import ORG_WORDS, RANK, WHICH_Q, QueryInfo, is_verb
 from .textnorm import CN_NUMERAL_CHARS
 from .types import Answer, Chunk, Citation, Hit
 
@@ -433,6 +433,7 @@ class ExtractiveAnswerer:
     def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
         who = bool(WHO_Q.search(q.norm))
+        q = self._without_unused_verbs(q)
         for rank, hit in enumerate(hits):
             for sent in spans(hit, rank, SENT_SPLIT):
                 if len(sent.norm) < 8:
@@ -445,6 +446,18 @@ class ExtractiveAnswerer:
         out.sort(key=lambda c: -c.score)
         return out
 
+    def _without_unused_verbs(self, q: QueryInfo) -> QueryInfo:
+        """A describe question without the verbs no report uses ("承认存在哪些不足",
+        "设在了哪些地方"): they say how the question is put, not what it is about,
+        and the answer is sentences, never a figure. Nouns stay: a thing no
+        report names is still a reason to refuse."""
+        keep = [k for k, g in enumerate(q.terms)
+                if k in q.quoted or self.weights.df(g) > 0 or not is_verb(g[0])]
+        if len(keep) == len(q.terms) or not keep:
+            return q
+        return replace(q, terms=[q.terms[k] for k in keep], head=-1, modifiers=[], head_alts=[], qualifiers=[],
+                       quoted=[keep.index(k) for k in q.quoted if k in keep])
+
     # -- main entry
 
     def answer(self, q: QueryInfo, hits: list[Hit]) -> Answer:
@@ -454,7 +467,7 @@ class ExtractiveAnswerer:
             cands = [c for c in self._describe(q, hits) if c.coverage >= self.min_coverage]
             if not cands:
                 return refusal(q, _REFUSE)
-            chosen = _dedupe(cands)[: self.describe_sentences]
+            chosen = _with_enumerations(_dedupe(cands)[: self.describe_sentences])
             return _compose(q, chosen, answer_text=chosen[0].answer, sentences=True)
         finder = {"number": self._ordinal_candidates if q.ordinal else self._number_candidates, "date": self._date_candidates,
                   "place": self._place_candidates}[q.kind]
@@ -511,6 +524,25 @@ def _skipped(figures, why: str) -> None:
     if log.isEnabledFor(logging.DEBUG):
         for m in figures:
             log.debug("figure %s skipped: %s", m.group(0), why)
+
+
+# How the items of a list that a sentence announces begin: "一是…", "首先…", "（一）…".
+_ENUMERATION_START = re.compile(r"\s*(?:[一二三四五六七八九十]是|首先|其一|第一[,，、]|[（(][一二三四五六七八九十\d][)）]|\d[、.])")
+
+
+def _with_enumerations(chosen: list[Candidate], most: int = 2) -> list[Candidate]:
+    """Each chosen sentence followed by the items it announces, when the
+    sentences after it in its passage are the items of a list ("该局把EAP作为…抓手。
+    一是举办心理沙龙…"): the list is the how, the sentence before it only the what."""
+    out: list[Candidate] = []
+    for c in chosen:
+        out.append(c)
+        following = [s for s in spans(c.span.hit, c.span.hit_rank, SENT_SPLIT) if s.start >= c.span.end]
+        for sent in following[:most]:
+            if not _ENUMERATION_START.match(sent.norm) and not c.span.norm.rstrip().endswith(("：", ":")):
+                break
+            out.append(Candidate(sent, sent.text.strip(), c.score, c.coverage, sent.start, sent.end))
+    return _dedupe(out)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

@@ -116,6 +116,13 @@ _STATED_FIGURE = re.compile(r"(?:\d+(?:\.\d+)?|(?<!第)[一二三四五六七八
 _PLAIN_LOCATIVES = {"里", "内", "中", "下", "上"}
 
 
+def is_verb(word: str) -> bool:
+    """Whether jieba's dictionary takes the word for a verb (承认, 设在)."""
+    init_dictionary()
+    tagged = pseg.lcut(word, HMM=False)
+    return len(tagged) == 1 and tagged[0].flag == "v"
+
+
 def _is_function(word: str, flag: str) -> bool:
     return flag in ("e", "o") or flag[:1] in ("c", "p", "r", "u", "y") or word in _PLAIN_LOCATIVES
 

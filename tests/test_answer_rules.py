@@ -42,6 +42,9 @@ REPORT = """\
 11月8日至10日,在莫干山干部学院举办党务干部培训班。
 全年受理信访举报和办结信访举报分别为320件和298件。市直机关党建考核得分302分,作风评议得分288分,在全省分别居第3和第5。
 全年组织1.2万人次参加各类专题培训班。
+
+【存在问题】市直机关工委把“关爱帮扶计划”作为凝聚党员的重要抓手。一是建立困难党员档案,实行动态管理;二是开通帮扶热线,做到有求必应。
+一年来,市直机关党建工作取得了一定成效,但也存在一些不足:少数党组织对党建工作重视不够,党建与业务融合不深。
 """
 
 
@@ -137,6 +140,18 @@ def test_the_answer_is_the_one_asked_for(rules_service, question, expected):
 def test_a_part_or_a_neighbour_is_not_passed_off_as_the_answer(rules_service, question):
     ans = rules_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+@pytest.mark.parametrize("question, phrase", [
+    # the items a sentence announces ("一是…二是…") are the how
+    ("2019年湖州市直机关工委的“关爱帮扶计划”具体是怎么做的？", "帮扶热线"),
+    # a verb no report uses (承认) says how the question is put
+    ("2019年湖州市直机关工委在报告里承认存在哪些不足？", "重视不够"),
+])
+def test_a_describe_answer_gives_the_sentences_that_say_it(rules_service, question, phrase):
+    ans = rules_service.ask(question)
+    assert ans.answer is not None, ans.reply
+    assert phrase in ans.reply, ans.reply
 
 
 def test_which_places_lists_every_name_of_that_kind(rules_service):
