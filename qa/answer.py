@@ -352,7 +352,10 @@ class ExtractiveAnswerer:
         want_range = bool(RANGE_Q.search(q.norm))
         rx = YEAR_ONLY if want_year else DATE if want_day else DATE_OR_HOLIDAY
         plain = [k for k in range(len(q.terms)) if k not in q.quoted]
-        event = q.terms[plain[-1]] if plain else None
+        # The event is the last thing named, not the verb of holding it (举行/召开):
+        # every event is held.
+        named = [k for k in plain if "举行" not in q.terms[k]] or plain
+        event = q.terms[named[-1]] if named else None
         out = []
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
@@ -378,10 +381,10 @@ class ExtractiveAnswerer:
                     # and a day is asked for, not a span of months.
                     if event is not None and matched(event, snorm[d.start():hi]) >= 0:
                         score += 1.5
-                        if snorm[d.start() - 1:d.start()] in ("于", "在") and 0 <= matched(event, snorm[d.end():d.end() + 8]) <= 3:
-                            score += 1.5  # "…于2010年10月29日启动": said of this very date
+                        if snorm[d.start() - 1:d.start()] in ("于", "在", "至") and 0 <= matched(event, snorm[d.end():d.end() + 8]) <= 3:
+                            score += 1.5  # "…于2010年10月29日启动", "至2011年1月底结束": said of this very date
                     if want_day and "日" not in d.group(0) and not HOLIDAY.fullmatch(d.group(0)):
-                        score -= 3.0
+                        score -= 5.0
                     if want_range and re.search(r"至|到|-|—", d.group(0)):
                         score += 1.0  # "从哪天到哪天": a span, not its first day
                     out.append(Candidate(sent, d.group(0), score, cov, sent.start + d.start(), sent.start + d.end()))

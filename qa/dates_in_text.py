@@ -15,7 +15,11 @@ DATE = re.compile(
 _FESTIVAL = r"“?(?:元旦|春节|新春|国庆|中秋|清明|端午|五一|七一|八一|十一|两节|双节|春运|汛期|暑期|暑假|寒假)”?"
 HOLIDAY = re.compile(rf"{_FESTIVAL}(?:[、和及]?{_FESTIVAL})*(?:前后|期间|前夕|假期|之际)?")
 # A "when" that does not ask for a day may be answered by a date or a holiday.
-DATE_OR_HOLIDAY = re.compile(f"{DATE.pattern}|{HOLIDAY.pattern}")
+# A span of years or a part of one ("2016年底至2017年", "2018年上半年"); a bare "2011年"
+# stands before most sentences of a report and dates none of them.
+YEAR_SPAN = re.compile(r"(?:19|20)\d{2}年(?:(?:底|初|末|上半年|下半年)(?:(?:至|到|-|—)(?:(?:19|20)\d{2}年)(?:底|初|末)?)?"
+                       r"|(?:至|到|-|—)(?:19|20)\d{2}年(?:底|初|末)?)")
+DATE_OR_HOLIDAY = re.compile(f"{DATE.pattern}|{HOLIDAY.pattern}|{YEAR_SPAN.pattern}")
 # A question for a span: "从哪天到哪天", "起止时间", "哪几天".
 RANGE_Q = re.compile(r"(?:哪天|哪一天)(?:到|至)|起止|哪几天|持续")
 DAY_Q = re.compile(r"几月|几日|几号|哪天|哪一天|哪几天|日期|哪个月")

@@ -410,10 +410,11 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
                                   stripped)
     excluded = [m.group(1) for m in _EXCLUDED.finditer(stripped)]
     stripped = _EXCLUDED.sub(lambda m: " " * len(m.group(0)), stripped)
+    # The question words themselves ("几月几日", "什么时候", "哪几天") are not content;
+    # date words first, so that 哪几天 does not leave 天 behind.
+    stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = re.sub(rf"(?:{WHICH_Q.pattern})个?", lambda m: " " * len(m.group(0)), stripped)
     stripped = ORG_WORDS.sub(" ", stripped)
-    # The question words themselves ("几月几日", "什么时候") are not content.
-    stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = RELATIVE_YEAR.sub(" ", stripped)
     stripped = _FILLER.sub(lambda m: " " * len(m.group(0)), stripped)
     if counted_unit:
