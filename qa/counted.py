@@ -177,6 +177,10 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
     phrase = [w for w, _ in toks[:3] if len(w) >= 2 or w == toks[0][0]]
     # …or a word further on that the question names ("96名选手报送89个曲目参赛" for 参加…的选手).
     later = [w for w, _ in toks[1:] if len(w) >= 2 and w not in head]
+    # The counted thing's own other names say nothing of what it did: 入党 of
+    # 新入党 (a name of 新党员) does not ask about "新党员举行入党宣誓".
+    for alt in sorted(head, key=len, reverse=True):
+        question = question.replace(alt, " ")
     return not any(w in question for w in phrase + later)
 
 

@@ -108,6 +108,8 @@ def rules_service(tmp_path_factory, embedder):
     # a figure the question states is context, not a term
     ("想问下，2019年湖州市直机关团工委手上管着多少个直属团组织？", "58个"),
     ("2019年湖州市直机关给予党纪政务处分15人，这里面科级干部有几个？", "7人"),
+    # new members are the ones developed, not those who took the oath (入党 of 新入党 asks nothing)
+    ("请问2019年湖州市直机关新党员有多少？", "236名"),
     # a range is one figure
     ("2019年湖州市直机关计划在几年内建成清廉示范点？", "3-5年"),
     # 几号到几号 asks for dates
