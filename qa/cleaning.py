@@ -35,7 +35,7 @@ _BOILERPLATE_LINE = re.compile(
 _TAIL_START = re.compile(r"^\s*(新闻推荐|相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|热点推荐|猜你喜欢|原文链接)")
 
 # A line that opens a new paragraph, even in a hard-wrapped file.
-_PARA_START = re.compile(r"^(【|■|●|◆|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+)")
+_PARA_START = re.compile(r"^(【|■|●|◆|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?![\d０-９])|第[一二三四五六七八九十]+)")
 _SENTENCE_END = "。！？!?；;：:”」』)）】"
 
 
@@ -107,9 +107,12 @@ def clean(text: str, unwrap: bool = True) -> CleanText:
     for i, (line_start, pos, s) in enumerate(kept):
         if i > 0:
             prev = kept[i - 1][2]
+            # A wrapped line is full; one a little short that stops mid-sentence
+            # (no closing punctuation) was wrapped too: wrappers count bytes or
+            # display width, so digits and Latin letters shift the break.
             joined = (
                 wrap is not None
-                and len(prev) >= 0.85 * wrap
+                and (len(prev) >= 0.85 * wrap or (len(prev) >= 0.6 * wrap and prev[-1] not in _SENTENCE_END))
                 and not _PARA_START.match(s)
             )
             if not joined:

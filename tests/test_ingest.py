@@ -412,3 +412,24 @@ def test_metadata_rules_generalise_to_a_new_report(tmp_path, name):
     assert doc.org == org
     assert "上一篇" not in doc.text and "当前位置" not in doc.text and "发布时间" not in doc.text
     assert all(doc.text[i] == text[doc.offsets[i]] for i in range(len(doc.text)))
+
+
+def test_a_wrap_before_a_decimal_figure_or_a_little_short_is_joined():
+    """A line that wraps before "326.5万元" is not a numbered paragraph ("3. …"),
+    and a wrapped line a few characters short of the width, stopping
+    mid-sentence, is a wrap too; a short heading is not."""
+    lines = [
+        "2017年衢州市直机关党建工作总结",
+        "2017年,衢州市直机关工委围绕中心服务大局,扎实推进机关党的建设。全年市直机关共发展党员",
+        "126名,其中35岁以下青年党员88名;预备党员按期转正102名。截至年底,市直机关共有基层党",
+        "组织512个,其中党委36个、党总支45个、党支部431个。全年举办入党积极分子培训班3期,培",
+        "训学员420人次。3月,在市委党校举办机关党务干部培训班。全年投入帮扶资金",
+        "326.5万元,结对帮扶贫困村28个。纪检监察方面,全年受理信访举报56件,立案19件,给予",
+        "党纪政务处分21人。",
+        "3. 其他工作",
+    ]
+    text = clean("\n".join(lines) + "\n").text
+    assert "全年投入帮扶资金326.5万元" in text
+    assert "发展党员126名" in text and "基层党组织512个" in text
+    assert text.startswith("2017年衢州市直机关党建工作总结\n2017年")
+    assert "\n3. 其他工作" in text
