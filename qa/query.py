@@ -304,6 +304,9 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]], peo
         if at:
             return at[0], [], [], []
     before = [(i, k) for i, k in occurrences if i < ask_end]
+    subject = _relative_subject(text, ask_end, before)
+    if subject:
+        return subject[-1], [], [], subject[:-1]
     # The thing counted is the last term before 多少 that can be counted: not a
     # localizer or time word ("党总支调整后有多少个" counts 党总支, not 后).
     for i, k in reversed(before):
@@ -318,6 +321,37 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]], peo
             continue
         return k, [], [], _qualifiers_before(text, i, before)
     return (before[-1][1] if before else 0), [], [], []
+
+
+def _relative_subject(text: str, ask_end: int, before: list[tuple[int, int]]) -> list[int]:
+    """"处级干部受处分的有几个": a clause closed by 的 counts its subject, the nouns
+    before its verb (处级 and 干部, 干部 the head), not the verb's object (处分)."""
+    ask = _ASK.search(text, max(0, ask_end - 2))
+    lead = text[:ask.start() if ask else ask_end].rstrip()
+    m = re.search(r"的\s*(?:有|共有|一共有|总共有)?$", lead)
+    if not m:
+        return []
+    start = max(lead.rfind(x, 0, m.start()) for x in "，,；;") + 1
+    clause = lead[start:m.start()]
+    nouns, verb_at, pos = [], None, start
+    toks = [(w, f) for w, f in pseg.cut(clause)]
+    for j, (w, flag) in enumerate(toks):
+        at = pos
+        pos += len(w)
+        if not w.strip():
+            continue
+        # jieba takes 处级 for a verb; before a noun it qualifies it (处级干部).
+        qualifier = flag[0] == "v" and not nouns and j + 1 < len(toks) and toks[j + 1][1][0] == "n"
+        if (flag[0] == "v" and flag != "vn" and not qualifier) or w in ("被", "受"):
+            verb_at = at
+            break
+        if flag[0] in "nb" or flag in ("j", "nz") or qualifier:
+            nouns.append(at)
+        else:
+            return []
+    if verb_at is None or not nouns:
+        return []
+    return list(dict.fromkeys(k for i, k in before if nouns[0] <= i < verb_at))
 
 
 def _qualifiers_before(text: str, at: int, before: list[tuple[int, int]]) -> list[int]:
@@ -430,8 +464,10 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
     terms, head, modifiers, head_alts, qualifiers = content_terms(stripped, people=unit in ("人", "名", "位"))
-    if unit == "个" and head == len(terms) - 1 and any(_PEOPLE_NOUN.search(p) for p in terms[head]):
-        unit = "人"  # "科级干部有几个": people, whatever the measure word
+    # "科级干部有几个", "处级干部受处分的有几个": people, whatever the measure word.
+    if unit == "个" and head >= 0 and (head == len(terms) - 1 or re.search(r"的(?:有|共有)?(?:多少|几)个", norm)) \
+            and any(_PEOPLE_NOUN.search(p) for p in terms[head]):
+        unit = "人"
     # A quoted name is matched whole as well as word by word: “第六届海南省文明单位”
     # is not “第六届全国文明单位”, though every word but one is shared.
     quoted_terms = []

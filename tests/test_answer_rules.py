@@ -110,6 +110,8 @@ def rules_service(tmp_path_factory, embedder):
     ("2019年湖州市直机关给予党纪政务处分15人，这里面科级干部有几个？", "7人"),
     # new members are the ones developed, not those who took the oath (入党 of 新入党 asks nothing)
     ("请问2019年湖州市直机关新党员有多少？", "236名"),
+    # a clause closed by 的 counts its subject (处级干部), not its verb's object (处分)
+    ("2019年湖州市直机关处级干部受处分的有几个？", "3人"),
     # a range is one figure
     ("2019年湖州市直机关计划在几年内建成清廉示范点？", "3-5年"),
     # 几号到几号 asks for dates
