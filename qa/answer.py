@@ -83,6 +83,9 @@ _CHANGE_LEAD = re.compile(r"同比|比上年|比去年|较上年|较去年|增�
 _ISSUER = re.compile(r"([\u4e00-\u9fff]{1,5}发)\s*[\[〔【（(]?[^\]〕】）)\u4e00-\u9fff]*[\]〕】）)]?\s*第?$")
 _ISSUER_Q = re.compile(r"([\u4e00-\u9fff]{1,5}发)(?=第?(?:几|多少)号)")
 _REFUSE = "报告中没有找到能回答这个问题的内容。"
+# How far behind the best figure another year's figure may score and still be
+# that year's answer to a question that names no year.
+_OTHER_YEAR_SLACK = 5.0
 _AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
 
 
@@ -482,7 +485,7 @@ class ExtractiveAnswerer:
         if q.kind == "number" and found[0] is not best and figure_key(found[0].answer) != figure_key(best.answer):
             # A figure that fits better sits in a passage that covers the question
             # less: the one that passes the bar is not clearly the answer.
-            return refusal(q, _AMBIGUOUS.format(a=best.answer, b=found[0].answer))
+            return _ambiguous(q, best, found[0])
         if q.kind == "place" and WHICH_Q.search(q.norm):
             # "参观了哪些纪念馆": every name of that kind in the best sentence, in order.
             same = sorted({(c.ans_start, c.answer) for c in cands
@@ -493,8 +496,38 @@ class ExtractiveAnswerer:
         if rival is not None and best.score - rival.score < self.min_margin:
             # Two different figures fit the question about equally well: a guess
             # between them would be a coin toss, and a wrong figure is worse than none.
-            return refusal(q, _AMBIGUOUS.format(a=best.answer, b=rival.answer))
+            return _ambiguous(q, best, rival)
+        other_year = self._other_year(q, best, cands)
+        if other_year is not None:
+            return _ambiguous(q, best, other_year)
         return _compose(q, [best], answer_text=best.answer)
+
+    def _other_year(self, q: QueryInfo, best: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """A question that names no year, over reports of several years: the best
+        figure of another year's report, when that report tells the thing too (a
+        figure passing the bar, not far behind) and tells a different figure."""
+        years = best.span.hit.chunk.years
+        if q.kind != "number" or q.years or q.relative_year or not years:
+            return None
+        return next((c for c in cands[1:]
+                     if c.span.hit.chunk.years and c.span.hit.chunk.years != years
+                     and figure_key(c.answer) != figure_key(best.answer)
+                     and best.score - c.score < _OTHER_YEAR_SLACK), None)
+
+
+def _ambiguous(q: QueryInfo, a: Candidate, b: Candidate) -> Answer:
+    """No answer between two figures that fit. When they come from reports of
+    different years and the question names none ("衢州市直机关发展了多少名党员"),
+    say which year each is from, citing both, and ask for the year."""
+    ca, cb = a.span.hit.chunk, b.span.hit.chunk
+    if q.years or not ca.years or not cb.years or ca.years == cb.years:
+        return refusal(q, _AMBIGUOUS.format(a=a.answer, b=b.answer))
+    first, second = sorted((a, b), key=lambda c: c.span.hit.chunk.years)
+    cited = _compose(q, [first, second], answer_text="", sentences=True)
+    per_year = "；".join(f"{'、'.join(map(str, c.span.hit.chunk.years))}年的报告为{c.answer} [{n}]"
+                         for n, c in enumerate((first, second), 1))
+    reply = f"问题没有写明年份，知识库中几个年份的报告都有这一数字：{per_year}。请写明要问哪一年。"
+    return Answer(question=q.text, answer=None, reply=reply, citations=cited.citations, kind=q.kind)
 
 
 def _bare(m: re.Match) -> str:

@@ -188,3 +188,40 @@ def test_a_list_summed_up_by_its_kind_is_answered_name_by_name(rules_service, qu
     ans = rules_service.ask(question)
     assert ans.answer is not None, ans.reply
     assert ans.answer.split("、") == names, ans.answer
+
+
+REPORT_2020 = """\
+2020年湖州市直机关党的工作
+
+【组织建设】2020年,市直机关各级党组织发展党员251名。市直机关共有党支部826个。
+"""
+
+
+@pytest.fixture(scope="module")
+def two_years_service(tmp_path_factory, embedder):
+    from qa.config import load_settings
+    from qa.index import build_index
+    from qa.service import QAService
+
+    root = tmp_path_factory.mktemp("two-years")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "huzhou-2019.txt").write_text(REPORT, encoding="utf-8")
+    (corpus / "huzhou-2020.txt").write_text(REPORT_2020, encoding="utf-8")
+    settings = load_settings(corpus_dir=corpus, index_dir=root / "index")
+    assert build_index(settings, embedder=embedder).documents == 2
+    return QAService.load(settings, embedder=embedder)
+
+
+def test_a_year_named_is_answered_from_that_years_report(two_years_service):
+    assert "251名" in two_years_service.ask("2020年湖州市直机关发展了多少名党员？").answer
+    assert "236名" in two_years_service.ask("2019年湖州市直机关发展了多少名党员？").answer
+
+
+def test_no_year_named_and_two_years_reported_asks_for_the_year(two_years_service):
+    ans = two_years_service.ask("湖州市直机关发展了多少名党员？")
+    assert ans.answer is None
+    # Each year's figure is told with its own citation, and the year is asked for.
+    assert "2019年的报告为236名 [1]" in ans.reply and "2020年的报告为251名 [2]" in ans.reply, ans.reply
+    assert [c.source for c in ans.citations] == ["huzhou-2019.txt", "huzhou-2020.txt"]
+    assert "请写明要问哪一年" in ans.reply
