@@ -173,6 +173,11 @@ class ExtractiveAnswerer:
                                         or continues_without_noun(cnorm[:first], asked))
             if carried:
                 head = next((h for h in heads if head_present(h, before, q.norm)), None)
+                # "…驻琼企事业党组织关系,由原来的11个调整为7个" counts a kind of 党组织
+                # the question does not name: not its answer.
+                if head and unasked_qualifier(head, before, q.norm):
+                    _skipped(figures, "the clause carried on from names an unasked kind of the thing")
+                    continue
             if heads and head is None:
                 _skipped(figures, "the counted thing is not named in the clause")
                 continue

@@ -194,7 +194,7 @@ def head_phrase(q: QueryInfo) -> str:
     return text if text in q.norm else ""
 
 
-_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "an", "b")
+_NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "j", "an", "b", "vn")  # vn: 三个活动
 
 
 def counts_other(head: tuple[str, ...], cnorm: str, m: re.Match, asked: str) -> bool:
@@ -206,8 +206,12 @@ def counts_other(head: tuple[str, ...], cnorm: str, m: re.Match, asked: str) -> 
     rest = cnorm[m.end():m.end() + 16]
     init_dictionary()
     phrase = ""
-    for w, flag in pseg.cut(rest):
+    toks = [(w, f) for w, f in pseg.cut(rest)]
+    for j, (w, flag) in enumerate(toks):
         if not w.strip() or not (flag in _NOUN_TAGS or flag.startswith("n")):
+            break
+        # A verbal noun before 为/成 is the verb of a change ("由26个调整为19个"), not a thing.
+        if flag == "vn" and j + 1 < len(toks) and (toks[j + 1][1] == "p" or toks[j + 1][0] in ("为", "成")):
             break
         phrase += w
     # The phrase the figure counts runs to the next break or figure: "147名专职和兼职的

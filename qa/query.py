@@ -56,6 +56,8 @@ _DELTA_Q = re.compile(r"同比|比上年|较上年|比去年|较去年|(?:多|�
                       r"(?=(?:个百分点|百分点|[个名人次项件元%]|万元)?[？?！!。.]*$)")
 # A measure word named as the thing counted ("参加培训班的人次是多少").
 _COUNTED_UNIT = re.compile(r"的(人次|场次|批次|户次)(?=[，,？?]|是|有|为|共|一共|总共|达|多少)")
+# Nouns every passage of a report has; they never stand for the thing counted.
+_GENERIC_NOUNS = {"机关", "单位", "部门", "工作"}
 # Words that only say "a number of": the figure's unit carries them.
 _GENERIC_COUNT = re.compile(r"人数|总数|数量|个数|数目|次数")
 
@@ -464,6 +466,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
     terms, head, modifiers, head_alts, qualifiers = content_terms(stripped, people=unit in ("人", "名", "位"))
+    # 机关 of "机关党组织" says whose, not what is counted: no stand-in for the head.
+    head_alts = [k for k in head_alts if terms[k][0] not in _GENERIC_NOUNS]
     # "科级干部有几个", "处级干部受处分的有几个": people, whatever the measure word.
     if unit == "个" and head >= 0 and (head == len(terms) - 1 or re.search(r"的(?:有|共有)?(?:多少|几)个", norm)) \
             and any(_PEOPLE_NOUN.search(p) for p in terms[head]):
