@@ -466,6 +466,9 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     elif unit == "%":
         stripped = _GENERIC_RATE.sub(" ", stripped)
     terms, head, modifiers, head_alts, qualifiers = content_terms(stripped, people=unit in ("人", "名", "位"))
+    # "达标率是多少": a report may give the rate as a share ("…党支部达标,占全部…的93.8%").
+    if unit == "%" and head >= 0 and len(terms[head]) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}率", terms[head][0]):
+        terms[head] = (terms[head][0], terms[head][0][:-1])
     # 机关 of "机关党组织" says whose, not what is counted: no stand-in for the head.
     head_alts = [k for k in head_alts if terms[k][0] not in _GENERIC_NOUNS]
     # "科级干部有几个", "处级干部受处分的有几个": people, whatever the measure word.

@@ -194,6 +194,7 @@ REPORT_2020 = """\
 2020年湖州市直机关党的工作
 
 【组织建设】2020年,市直机关各级党组织发展党员251名。市直机关共有党支部826个。
+截至2020年底,共有760个党支部达标,占全部党支部826个的92%,其中有40个单位的机关党支部全部达标。
 调整理顺驻湖企事业党组织关系,由原来的9个调整为6个。为确保机关党组织“清廉、书香、模范”三个活动取得成效,成立三个活动领导小组。
 """
 
@@ -236,3 +237,15 @@ def test_no_year_named_and_two_years_reported_asks_for_the_year(two_years_servic
 def test_a_kind_of_the_thing_or_another_thing_is_not_its_count(two_years_service, question):
     ans = two_years_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # "40个单位的机关党支部全部达标" counts 单位, not 党支部
+    ("2020年湖州市直机关达标的党支部一共有多少个？", "760个"),
+    # a rate given as a share ("…达标,占全部…的92%")
+    ("2020年湖州市直机关党支部达标率是多少？", "92%"),
+])
+def test_a_count_of_owners_or_a_rate_told_as_a_share(two_years_service, question, expected):
+    ans = two_years_service.ask(question)
+    assert ans.answer is not None, ans.reply
+    assert expected in ans.answer, (question, ans.answer)
