@@ -52,8 +52,8 @@ REPORT = """\
 """
 
 
-@pytest.fixture(scope="module")
-def rules_service(tmp_path_factory, embedder):
+def _service_over(tmp_path_factory, embedder, reports: dict[str, str]):
+    """A real index and service over the reports written here (file name -> text)."""
     from qa.config import load_settings
     from qa.index import build_index
     from qa.service import QAService
@@ -61,10 +61,16 @@ def rules_service(tmp_path_factory, embedder):
     root = tmp_path_factory.mktemp("rules")
     corpus = root / "corpus"
     corpus.mkdir()
-    (corpus / "huzhou-2019.txt").write_text(REPORT, encoding="utf-8")
+    for name, text in reports.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     settings = load_settings(corpus_dir=corpus, index_dir=root / "index")
-    assert build_index(settings, embedder=embedder).documents == 1
+    assert build_index(settings, embedder=embedder).documents == len(reports)
     return QAService.load(settings, embedder=embedder)
+
+
+@pytest.fixture(scope="module")
+def rules_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"huzhou-2019.txt": REPORT})
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -201,18 +207,7 @@ REPORT_2020 = """\
 
 @pytest.fixture(scope="module")
 def two_years_service(tmp_path_factory, embedder):
-    from qa.config import load_settings
-    from qa.index import build_index
-    from qa.service import QAService
-
-    root = tmp_path_factory.mktemp("two-years")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "huzhou-2019.txt").write_text(REPORT, encoding="utf-8")
-    (corpus / "huzhou-2020.txt").write_text(REPORT_2020, encoding="utf-8")
-    settings = load_settings(corpus_dir=corpus, index_dir=root / "index")
-    assert build_index(settings, embedder=embedder).documents == 2
-    return QAService.load(settings, embedder=embedder)
+    return _service_over(tmp_path_factory, embedder, {"huzhou-2019.txt": REPORT, "huzhou-2020.txt": REPORT_2020})
 
 
 def test_a_year_named_is_answered_from_that_years_report(two_years_service):
