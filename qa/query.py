@@ -111,8 +111,6 @@ _FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一
 # number must be in the passage (evidence.question_numbers_present), its measure
 # word is no term.
 _STATED_FIGURE = re.compile(r"(?:\d+(?:\.\d+)?|(?<!第)[一二三四五六七八九十百千两]+)多?余?(?:万|亿)?(?:个人|名|人|个|家|件|项|起|次|份|所)")
-# Word classes that carry no content (jieba's tags): conjunctions, prepositions,
-# pronouns, particles, modal particles, interjections, onomatopoeia.
 # Locatives that only say "in" ("法院里排第几", "几年内"); 底 and 前 do tell
 # something (年底: the stock at the year's end).
 _PLAIN_LOCATIVES = {"里", "内", "中", "下", "上"}
@@ -126,6 +124,8 @@ def is_verb(word: str) -> bool:
 
 
 def _is_function(word: str, flag: str) -> bool:
+    """Carries no content: by jieba's tag a conjunction, preposition, pronoun,
+    particle, modal particle, interjection or onomatopoeia; or a plain locative."""
     return flag in ("e", "o") or flag[:1] in ("c", "p", "r", "u", "y") or word in _PLAIN_LOCATIVES
 
 
