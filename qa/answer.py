@@ -445,17 +445,36 @@ class ExtractiveAnswerer:
         out = []
         who = bool(WHO_Q.search(q.norm))
         q = self._without_unused_verbs(q)
+        role = self._role_asked(q) if who else None
         for rank, hit in enumerate(hits):
             for sent in spans(hit, rank, SENT_SPLIT):
                 if len(sent.norm) < 8:
                     continue
                 if who and not names_a_person(sent.norm):
                     continue  # "工委书记是谁": only a sentence that names someone answers it
+                if role is not None and matched(role, sent.norm) < 0:
+                    continue  # "银奖是谁拿的": who won 金奖 does not answer it
                 cov, _ = coverage(q, self.weights, sent.norm, sent.norm, self.context(hit.chunk))
                 score = 10 * cov + 2.0 / (rank + 1)
                 out.append(Candidate(sent, sent.text.strip(), score, cov, sent.start, sent.end))
         out.sort(key=lambda c: -c.score)
         return out
+
+    def _role_asked(self, q: QueryInfo) -> tuple[str, ...] | None:
+        """The term a who-question asks the holder of: the words written right
+        before its 是谁, the last one the reports use ("工委书记是谁" -> 书记,
+        "金奖得主是谁" -> 金奖, not 得主), or, when they use none, the last
+        ("银奖是谁拿的" -> 银奖: no sentence names it, so none answers). None when
+        a word stands between ("大会上是谁作了讲话")."""
+        end = re.search(r"是?(?:谁|哪位|哪一位)", q.norm).start()
+        chain = []
+        while True:
+            g = next((g for g in q.terms if q.norm.endswith(g[0], 0, end)), None)
+            if g is None:
+                break
+            chain.append(g)
+            end -= len(g[0])
+        return next((g for g in chain if self.weights.df(g) > 0), chain[0] if chain else None)
 
     def _without_unused_verbs(self, q: QueryInfo) -> QueryInfo:
         """A describe question without the verbs no report uses ("承认存在哪些不足",

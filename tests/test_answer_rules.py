@@ -201,6 +201,7 @@ REPORT_2020 = """\
 
 【组织建设】2020年,市直机关各级党组织发展党员251名。市直机关共有党支部826个。
 截至2020年底,共有760个党支部达标,占全部党支部826个的92%,其中有40个单位的机关党支部全部达标。
+8月,举办机关歌手大赛,市财政局的李明获得大赛金奖。
 调整理顺驻湖企事业党组织关系,由原来的9个调整为6个。为确保机关党组织“清廉、书香、模范”三个活动取得成效,成立三个活动领导小组。
 """
 
@@ -244,3 +245,11 @@ def test_a_count_of_owners_or_a_rate_told_as_a_share(two_years_service, question
     ans = two_years_service.ask(question)
     assert ans.answer is not None, ans.reply
     assert expected in ans.answer, (question, ans.answer)
+
+
+def test_a_who_question_is_answered_only_by_a_sentence_with_the_role_asked(two_years_service):
+    # 金奖得主: the reports write 金奖, not 得主
+    ans = two_years_service.ask("2020年湖州市直机关歌手大赛的金奖得主是谁？")
+    assert ans.answer is not None and "李明" in ans.answer, ans.reply
+    # 银奖: no sentence names it; who won 金奖 does not answer
+    assert two_years_service.ask("2020年湖州市直机关歌手大赛的银奖是谁拿的？").answer is None
