@@ -466,7 +466,8 @@ class ExtractiveAnswerer:
         "金奖得主是谁" -> 金奖, not 得主), or, when they use none, the last
         ("银奖是谁拿的" -> 银奖: no sentence names it, so none answers). None when
         a word stands between ("大会上是谁作了讲话")."""
-        end = re.search(r"是?(?:谁|哪位|哪一位)", q.norm).start()
+        who = WHO_Q.search(q.norm)
+        end = who.start() - (q.norm[:who.start()].endswith("是"))
         chain = []
         while True:
             g = next((g for g in q.terms if q.norm.endswith(g[0], 0, end)), None)

@@ -205,7 +205,7 @@ def counts_other(head: tuple[str, ...], cnorm: str, m: re.Match, asked: str) -> 
         return False
     rest = cnorm[m.end():m.end() + 16]
     init_dictionary()
-    phrase = ""
+    phrase, last_flag = "", ""
     toks = [(w, f) for w, f in pseg.cut(rest)]
     for j, (w, flag) in enumerate(toks):
         if not w.strip() or not (flag in _NOUN_TAGS or flag.startswith("n")):
@@ -214,13 +214,13 @@ def counts_other(head: tuple[str, ...], cnorm: str, m: re.Match, asked: str) -> 
         if flag == "vn" and j + 1 < len(toks) and (toks[j + 1][1] == "p" or toks[j + 1][0] in ("为", "成")):
             break
         phrase += w
+        last_flag = flag
     # The phrase the figure counts runs to the next break or figure: "147名专职和兼职的
     # 纪检监察干部参加" counts 干部 though 专职 comes first.
     reach = re.split(r"[，,；;。、（(\d]", rest, maxsplit=1)[0]
     after = rest[len(phrase):]
     # "81个单位的机关党支部全部达标": the figure counts the 单位 whose 党支部 did.
-    owner = after.startswith("的") and phrase and not any(p in phrase for p in head) \
-        and pseg.lcut(phrase)[-1].flag.startswith("n")
+    owner = after.startswith("的") and phrase and not any(p in phrase for p in head) and last_flag.startswith("n")
     if not phrase or (any(p in reach for p in head) and not owner) or any(phrase.endswith(p[-2:]) for p in head):
         return False
     if re.match(r"(?:为|作为|成为|列为|转为)", after) and any(p in after for p in head):

@@ -328,8 +328,7 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]], peo
 def _relative_subject(text: str, ask_end: int, before: list[tuple[int, int]]) -> list[int]:
     """"处级干部受处分的有几个": a clause closed by 的 counts its subject, the nouns
     before its verb (处级 and 干部, 干部 the head), not the verb's object (处分)."""
-    ask = _ASK.search(text, max(0, ask_end - 2))
-    lead = text[:ask.start() if ask else ask_end].rstrip()
+    lead = re.sub(rf"(?:{_ASK.pattern})$", "", text[:ask_end]).rstrip()
     m = re.search(r"的\s*(?:有|共有|一共有|总共有)?$", lead)
     if not m:
         return []
