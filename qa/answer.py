@@ -653,6 +653,8 @@ def _compose(q: QueryInfo, chosen: list[Candidate], answer_text: str, sentences:
     where = place_label(first.places, first.org)
     year = "、".join(str(y) for y in first.years)
     src = f"{year + '年' if year else ''}{where}《{first.title}》"
+    if not year and first.dated:
+        src += f"（正文未写明年份，网页发布于{first.dated}年）"
     if sentences:
         body = "\n".join(f"{c.answer} [{n}]" for c, n in parts)
         reply = f"据{src}：\n{body}"

@@ -78,6 +78,7 @@ def chunk_document(doc: Document, chunk_size: int, chunk_overlap: int, first_id:
             source_end=src_end,
             title=doc.title,
             years=list(doc.years),
+            dated=doc.dated,
             places=list(doc.places),
             org=doc.org,
             section=section,

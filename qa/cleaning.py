@@ -22,7 +22,8 @@ _BOILERPLATE_LINE = re.compile(
       | .*(免责声明|免責聲明|版权所有|版權所有|版权归|本站部分信息|本网部分|本站观点|本站觀點)
       | .*(联系电话|聯繫電話|监督电话|举报电话|舉報電話|邮箱\s*[:：]|客服\s*QQ|通联\s*QQ|ICP备|备案号)
       | .*(主办\s*[|｜]|主管\s*$|主办单位|技术支持)
-      | 发布时间\s*[:：] | 發佈時間\s*[:：] | 时间\s*[:：]\s*\d{4}-\d | 時間\s*[:：]\s*\d{4}-\d
+      | .*(发布时间|發佈時間|發布時間|发布日期|發佈日期|浏览次数|瀏覽次數|阅读次数|閱讀次數|点击数|點擊數)\s*[:：]
+      | 时间\s*[:：]\s*\d{4}-\d | 時間\s*[:：]\s*\d{4}-\d
       | 导语\s*[:：] | 導語\s*[:：]
       | 【作者】 | 【文章来源】 | 【点击率】
       | (责任编辑|責任編輯|编辑)\s*[:：]
@@ -44,6 +45,7 @@ class CleanText:
     text: str
     offsets: list[int]  # offsets[i] = index in the source of text[i]
     dropped: list[str] = field(default_factory=list)  # boilerplate lines removed (for metadata)
+    tail: list[str] = field(default_factory=list)  # the page tail cut off (related news: other reports' years)
 
 
 
@@ -89,7 +91,8 @@ def clean(text: str, unwrap: bool = True) -> CleanText:
         if i > n * 0.5 and _TAIL_START.match(line.strip()):
             end = i
             break
-    dropped = [line for _, line in lines[end:] if line.strip()]
+    tail = [line.strip() for _, line in lines[end:] if line.strip()]
+    dropped: list[str] = []
 
     kept: list[tuple[int, int, str]] = []  # (line start, offset of stripped text, stripped text)
     for pos, line in lines[:end]:
@@ -121,4 +124,4 @@ def clean(text: str, unwrap: bool = True) -> CleanText:
                 offsets.append(max(line_start - 1, 0))
         out_chars.extend(s)
         offsets.extend(range(pos, pos + len(s)))
-    return CleanText(text="".join(out_chars), offsets=offsets, dropped=dropped)
+    return CleanText(text="".join(out_chars), offsets=offsets, dropped=dropped, tail=tail)

@@ -283,7 +283,7 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
             "files": hashes,
             "chunks": len(chunks),
             "documents": [
-                {"source": d.source, "title": d.title, "years": d.years, "places": d.places,
+                {"source": d.source, "title": d.title, "years": d.years, "dated": d.dated, "places": d.places,
                  "org": d.org, "label": place_label(d.places, d.org), "encoding": d.encoding, "format": d.format,
                  "chars": len(d.text), "chunks": chunk_counts.get(d.doc_id, 0), "warnings": d.warnings}
                 for d in ingest.documents

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 # Document warnings.
 NO_YEAR = "报告正文未写明年份"
+DATED_ONLY = "网页发布于{year}年：问{year}年的问题可引用它（回答中注明）"
 NO_PLACE = "未识别出地区"
 
 
@@ -37,7 +38,7 @@ class IngestResult:
 def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "utf-8",
                        fmt: str = "text", pages: list[int] | None = None) -> Document:
     cleaned = clean(text, unwrap=fmt in ("text", "pdf"))
-    meta = describe(cleaned.text)
+    meta = describe(cleaned.text, furniture=cleaned.dropped)
     body_text, offsets = cleaned.text, cleaned.offsets
     # Lines above the title are site furniture (site name, banners): drop them.
     if meta["title_line"] > 0:
@@ -46,6 +47,8 @@ def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "u
     warnings = []
     if not meta["years"]:
         warnings.append(NO_YEAR)
+    if meta["dated"]:
+        warnings.append(DATED_ONLY.format(year=meta["dated"]))
     if not meta["places"]:
         warnings.append(NO_PLACE)
     if len(body_text.strip()) < 20:
@@ -59,6 +62,7 @@ def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "u
         encoding=encoding,
         title=meta["title"],
         years=meta["years"],
+        dated=meta["dated"],
         places=meta["places"],
         org=meta["org"],
         warnings=warnings,

@@ -68,18 +68,37 @@ def detect_years(title: str, body: str) -> list[int]:
     return []
 
 
-def describe(text: str, gaz: Gazetteer | None = None) -> dict:
-    """Title, years, places and organisation for a cleaned report text."""
+# A saved page's dateline: "发布时间：2018-07-12", "日期: 2018年7月12日".
+_DATELINE = re.compile(r"(?:发布|發佈|發布|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}")
+
+
+def publication_year(furniture: list[str]) -> int | None:
+    """The year of a page's dateline among its boilerplate lines, or None."""
+    for line in furniture:
+        m = _DATELINE.search(to_halfwidth(line))
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def describe(text: str, gaz: Gazetteer | None = None, furniture: list[str] | None = None) -> dict:
+    """Title, years, places and organisation for a cleaned report text.
+
+    ``furniture`` are the boilerplate lines cleaning removed (not the page tail,
+    whose related links name other reports' years)."""
     lines = text.split("\n")
     title, title_idx = detect_title(lines)
     body = "\n".join(lines[title_idx:])
     norm = normalize(body)
     org = detect_org(norm)
     places = detect_places(norm, org, gaz)
+    years = detect_years(title, body)
     return {
         "title": title,
         "title_line": title_idx,
-        "years": detect_years(title, body),
+        "years": years,
+        # Only a hint: a reposted page's dateline is the upload, not the report's year.
+        "dated": None if years else publication_year(furniture or []),
         "org": org,
         "places": places,
     }

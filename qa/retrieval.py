@@ -28,7 +28,8 @@ def coverage_summary(index: LoadedIndex) -> str:
     """What the knowledge base covers, e.g. '2011年中山市直机关；2020年海南省直机关'."""
     items = []
     for d in index.manifest["documents"]:
-        years = "、".join(f"{y}年" for y in d["years"]) or "年份未注明"
+        years = "、".join(f"{y}年" for y in d["years"]) or (
+            f"年份未注明（网页发布于{d['dated']}年）" if d.get("dated") else "年份未注明")
         items.append(f"{years}{d.get('label') or place_label(d['places'], d['org'])}（{d['title'][:24]}）")
     return "；".join(items)
 
@@ -60,8 +61,9 @@ def scope_for(query: QueryInfo, index: LoadedIndex, gaz: Gazetteer | None = None
                 if not set(query.years) & set(d["years"]):
                     continue
             # A report that doesn't state its year answers for a year only
-            # where the passage itself names that year.
-            elif not set(query.years) & set(years_in(c.search_text)):
+            # where the passage itself names that year, or where the page is
+            # dated that year (a news page's 今年); the answer then says so.
+            elif not set(query.years) & (set(years_in(c.search_text)) | {d.get("dated")}):
                 continue
         allowed.add(c.chunk_id)
     if allowed:

@@ -25,6 +25,7 @@ class Document:
     encoding: str
     title: str = ""
     years: list[int] = field(default_factory=list)  # the year(s) the report is about
+    dated: int | None = None  # a saved page's dateline year, when the text names no year ("今年")
     places: list[str] = field(default_factory=list)  # canonical place names (gazetteer), e.g. 中山市
     org: str = ""  # the kind of organisation reported on, e.g. 市直机关, 省直机关
     warnings: list[str] = field(default_factory=list)
@@ -58,6 +59,7 @@ class Chunk:
     source_end: int
     title: str = ""
     years: list[int] = field(default_factory=list)
+    dated: int | None = None  # see Document.dated
     places: list[str] = field(default_factory=list)
     org: str = ""
     section: str = ""  # the heading the chunk sits under, when the report has them

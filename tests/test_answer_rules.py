@@ -253,3 +253,14 @@ def test_a_who_question_is_answered_only_by_a_sentence_with_the_role_asked(two_y
     assert ans.answer is not None and "李明" in ans.answer, ans.reply
     # 银奖: no sentence names it; who won 金奖 does not answer
     assert two_years_service.ask("2020年湖州市直机关歌手大赛的银奖是谁拿的？").answer is None
+
+
+def test_a_page_dated_by_its_dateline_answers_for_that_year_and_says_so(tmp_path_factory, embedder):
+    from test_ingest import DATED_PAGE
+
+    service = _service_over(tmp_path_factory, embedder, {"quzhou-page.txt": DATED_PAGE})
+    ans = service.ask("2017年衢州市直机关上半年发展了多少名党员？")
+    assert ans.answer is not None and "168名" in ans.answer, ans.reply
+    assert "网页发布于2017年" in ans.reply, ans.reply
+    # another year: the page is not about it
+    assert service.ask("2016年衢州市直机关发展了多少名党员？").answer is None

@@ -433,3 +433,35 @@ def test_a_wrap_before_a_decimal_figure_or_a_little_short_is_joined():
     assert "发展党员126名" in text and "基层党组织512个" in text
     assert text.startswith("2017年衢州市直机关党建工作总结\n2017年")
     assert "\n3. 其他工作" in text
+
+
+DATED_PAGE = """\
+衢州机关党建网
+首页 | 工作动态 | 基层风采 | 理论学习 | 联系我们
+当前位置：首页 > 工作动态 > 正文
+衢州市直机关上半年党建工作亮点纷呈
+来源：衢州机关党建网  发布时间：2017-07-20 09:30  浏览次数：1024
+今年上半年，衢州市直机关工委紧紧围绕市委中心工作，扎实推进机关党建各项任务。
+上半年，市直机关共发展党员168名，举办入党积极分子培训班两期，培训学员240人。
+下一步，市直机关工委将继续深化“红色细胞”工程。
+上一篇：市直机关召开党建工作推进会
+相关阅读
+2015年衢州市直机关党建工作综述
+2016年丽水市直机关发展党员300名
+"""
+
+
+def test_a_page_that_says_only_this_year_is_dated_by_its_dateline(tmp_path):
+    """The report's years stay unknown (a reposted page's dateline is its upload),
+    but the dateline year is kept as a hint; the related-links tail, which names
+    other reports' years, is no dateline."""
+    (tmp_path / "quzhou.txt").write_text(DATED_PAGE, encoding="utf-8")
+    (doc,) = load_corpus(tmp_path).documents
+    assert doc.years == [] and doc.dated == 2017
+    assert any("网页发布于2017年" in w for w in doc.warnings), doc.warnings
+    assert "浏览次数" not in doc.text and "2016年丽水" not in doc.text
+    # a yearbook entry that names its year has no dateline hint
+    (tmp_path / "quzhou.txt").write_text(DATED_PAGE.replace("今年上半年", "2017年上半年")
+                                         .replace("上半年，市直", "2017年上半年，市直"), encoding="utf-8")
+    (doc,) = load_corpus(tmp_path).documents
+    assert doc.years == [2017] and doc.dated is None
