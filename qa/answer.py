@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable, Protocol
 
+import jieba.posseg as pseg
+
 from .counted import (
     BEFORE_Q,
     CHANGE,
@@ -27,6 +29,7 @@ from .counted import (
     TARGET,
     breakdown_unasked,
     continues_without_noun,
+    displaced_by_namesake,
     verbs_before,
     counts_other,
     head_phrase,
@@ -88,6 +91,18 @@ _REFUSE = "报告中没有找到能回答这个问题的内容。"
 _OTHER_YEAR_SLACK = 5.0
 _AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
 
+
+# "一等奖是哪个单位": asks the holder of a role, like 是谁.
+_WHICH_BODY_Q = re.compile(r"(?:哪个|哪家|哪些|哪几个)(?:单位|部门|机关)")
+
+# Words for whoever holds a role: the role is the word before them.
+_HOLDER_SUFFIX = re.compile(r"(?:的)?(?:得主|获得者|获奖者|人选|获奖单位|单位)$")
+
+# How much of the question a date's or venue's own sentence must hold, as a share
+# of the coverage the whole answer needs.
+_OWN_SENTENCE_SHARE = 0.6
+# How much better another part of the sentence must tell the event asked to take it from a part.
+_BETTER_PART = 0.15
 
 class Answerer(Protocol):
     def answer(self, query: QueryInfo, hits: list[Hit]) -> Answer: ...
@@ -180,6 +195,9 @@ class ExtractiveAnswerer:
                     continue
             if heads and head is None:
                 _skipped(figures, "the counted thing is not named in the clause")
+                continue
+            if displaced_by_namesake(q, sent.norm, clause.start - sent.start):
+                _skipped(figures, "another event of the kind asked is named in between")
                 continue
             # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
             if any(matched(q.terms[j], near) < 0 for j in q.modifiers):
@@ -384,6 +402,12 @@ class ExtractiveAnswerer:
                     own_before = not (i > 0 and lo == dates[i - 1].end())
                     cov_before = coverage(q, self.weights, snorm[lo:d.end()], snorm, ctx)[0] if own_before else 0.0
                     cov = max(cov_after, cov_before)
+                    # The date's own sentence must tell of the event: words of the
+                    # passage around it ("一是举行新党员宣誓…活动。…于6月下旬开始试行…")
+                    # do not make it that event's date.
+                    if (event is None or matched(event, snorm) < 0) and \
+                            coverage(q, self.weights, snorm, "", "")[0] < self.min_coverage * _OWN_SENTENCE_SHARE:
+                        continue
                     score = 10 * max(cov_after, 0.95 * cov_before) + 1.0 / (rank + 1)
                     # "是哪天启动的": the event the question ends on happens at this date,
                     # and a day is asked for, not a span of months.
@@ -425,6 +449,8 @@ class ExtractiveAnswerer:
                     continue
                 positions = [matched(g, snorm) for g in q.terms if matched(g, snorm) >= 0]
                 anchor = min(positions) if positions else 0
+                parts = re.split(r"[；;]", snorm)
+                best_part = max(coverage(q, self.weights, p, "", "")[0] for p in parts)
                 for a, b in found:
                     # What a place is the place of lies in its own part of the sentence:
                     # "在复旦大学举办…培训班;…在市委党校举办…".
@@ -432,6 +458,12 @@ class ExtractiveAnswerer:
                     his = [i for i in (snorm.find(x, b) for x in "；;") if i >= 0]
                     local = snorm[lo:min(his) if his else len(snorm)]
                     cov, _ = coverage(q, self.weights, local, snorm, context)
+                    # …and the event asked is told there, not in another part that
+                    # names it better ("在…古镇开办党务干部培训班;…开办新任党支部书记
+                    # 培训班" names no place for the 新任党支部书记 class).
+                    own = coverage(q, self.weights, local, "", "")[0]
+                    if own < self.min_coverage * _OWN_SENTENCE_SHARE or own < best_part - _BETTER_PART:
+                        continue
                     text = snorm[a:b].strip().rstrip("。")
                     # Answer in the report's own characters.
                     text = hit.chunk.text[sent.start + a: sent.start + a + len(text)]
@@ -444,8 +476,9 @@ class ExtractiveAnswerer:
     def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
         who = bool(WHO_Q.search(q.norm))
+        asked = WHO_Q.search(q.norm) or _WHICH_BODY_Q.search(q.norm)
         q = self._without_unused_verbs(q)
-        role = self._role_asked(q) if who else None
+        role = self._role_asked(q, asked) if asked else None
         for rank, hit in enumerate(hits):
             for sent in spans(hit, rank, SENT_SPLIT):
                 if len(sent.norm) < 8:
@@ -460,22 +493,19 @@ class ExtractiveAnswerer:
         out.sort(key=lambda c: -c.score)
         return out
 
-    def _role_asked(self, q: QueryInfo) -> tuple[str, ...] | None:
-        """The term a who-question asks the holder of: the words written right
-        before its 是谁, the last one the reports use ("工委书记是谁" -> 书记,
-        "金奖得主是谁" -> 金奖, not 得主), or, when they use none, the last
-        ("银奖是谁拿的" -> 银奖: no sentence names it, so none answers). None when
-        a word stands between ("大会上是谁作了讲话")."""
-        who = WHO_Q.search(q.norm)
+    def _role_asked(self, q: QueryInfo, who: re.Match) -> tuple[str, ...] | None:
+        """The role a who-question (or "是哪个单位") asks the holder of: the word
+        right before its 是谁, after any word for a holder ("工委书记是谁" -> 书记,
+        "金奖得主是谁" -> 金奖, "合唱比赛二等奖是哪个单位" -> 二等奖; "银奖是谁拿的"
+        -> 银奖: no sentence names it, so none answers). None when that word is
+        no role ("大会上是谁作了讲话")."""
         end = who.start() - (q.norm[:who.start()].endswith("是"))
-        chain = []
-        while True:
-            g = next((g for g in q.terms if q.norm.endswith(g[0], 0, end)), None)
-            if g is None:
-                break
-            chain.append(g)
-            end -= len(g[0])
-        return next((g for g in chain if self.weights.df(g) > 0), chain[0] if chain else None)
+        before = _HOLDER_SUFFIX.sub("", q.norm[:end])
+        tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
+        if not tagged or not re.match(r"n|vn|j", tagged[-1][1]):
+            return None
+        word = tagged[-1][0]
+        return next((g for g in q.terms if word in g), (word,))
 
     def _without_unused_verbs(self, q: QueryInfo) -> QueryInfo:
         """A describe question without the verbs no report uses ("承认存在哪些不足",

@@ -170,8 +170,16 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
     lead = [(w, f) for w, f in pseg.cut(cnorm[max(0, m.start() - 6):m.start()]) if w.strip()]
     if lead and len(lead[-1][0]) >= 2 and lead[-1][0] not in _EXISTENTIAL and lead[-1][0] in question:
         return False
-    toks = [(w, f) for w, f in pseg.cut(rest[:12]) if w.strip()]
-    if not toks or not toks[0][1].startswith("v") or toks[0][0] in _EXISTENTIAL or toks[0][0] in STOPWORDS:
+    # (up to the next people counted: "…举行入党宣誓仪式和300名党员重温…" tells of others)
+    rest = re.split(r"(?:和|及|与|以及|[，,；;。、])\s*\d", rest, maxsplit=1)[0]
+    toks = [(w, f) for w, f in pseg.cut(rest[:14]) if w.strip()]
+    # The predicate may come after a short adverbial: "146名新党员面向党旗进行了
+    # 入党宣誓", "到会的…在主会场集中收看".
+    vi = next((i for i, (w, f) in enumerate(toks[:3]) if f.startswith("v")), None)
+    if vi is None or any(not re.match(r"[npdfr]", f) or w in "、，,；;。" for w, f in toks[:vi]):
+        return False
+    toks = toks[vi:]
+    if toks[0][0] in _EXISTENTIAL or toks[0][0] in STOPWORDS:
         return False
     # The predicate and what follows it: is any of it in the question?
     phrase = [w for w, _ in toks[:3] if len(w) >= 2 or w == toks[0][0]]
@@ -306,3 +314,26 @@ def respective_fit(q: QueryInfo, weight, sentence: str, clause_start: int, claus
     if best <= 0 or scores.count(best) > 1:
         return 0.0
     return 1.0 if scores[values.index(pos)] == best else -1.0
+
+
+# Endings of the names of events and bodies a figure is told of (培训班, 座谈会, 大赛).
+_EVENT_KIND = re.compile(r"(班|会|赛|课|营|周|节|团|队|组|站)$")
+
+
+def displaced_by_namesake(q: QueryInfo, sentence: str, clause_start: int) -> bool:
+    """"先后举办8期…专题研讨班,带动…举办学习培训班235期,培训…19360人次" does not say
+    how many the 研讨班 trained: between the event the question names (told only in
+    an earlier clause) and the figure's clause, another event of its kind is named,
+    and the figure goes on from that one."""
+    clause = sentence[clause_start:]
+    for k, g in enumerate(q.terms):
+        if k == q.head or not _EVENT_KIND.search(g[0]) or len(g[0]) < 3 or matched(g, clause) >= 0:
+            continue
+        ends = [sentence.rfind(p, 0, clause_start) + len(p) for p in g if sentence.rfind(p, 0, clause_start) >= 0]
+        if not ends:
+            continue
+        kind = g[0][-1]
+        between = sentence[max(ends):clause_start]
+        if any(len(w) >= 3 and w.endswith(kind) and w not in q.norm for w in words(between)):
+            return True
+    return False

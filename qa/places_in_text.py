@@ -14,9 +14,11 @@ from .tokenize_zh import STOPWORDS, init_dictionary
 
 _PLACE = re.compile(
     r"(?:在|于|赴|到|前往|深入)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
-    r"(?:召开|举办|举行|开展|放映|进行|组织|设立|集中|参观|开幕|接受|学习|考察|调研|培训|瞻仰|缅怀|重温|"
+    r"(?:召开|举办|举行|开展|开办|承办|放映|进行|组织|设立|集中|参观|开幕|接受|学习|考察|调研|培训|瞻仰|缅怀|重温|"
     r"宣誓|慰问|走访|看望|挂职|锻炼|交流|实践|体验|驻村|帮扶|开设|建立|落户|播放|播出|展出|展示|刊登|刊发|主办)"
     r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
+    # a move: "由市行政中心迁至…综合办公楼办公"
+    r"|(?:迁至|迁到|迁往|迁入|搬至|搬到|搬往|搬进|搬迁至|搬迁到)(?P<m>[^，,。；;：:“”（(]{2,40}?)(?=(?:办公|工作)?(?:[，,。；;]|$))"
 )
 # A long list of venues is answered by its first items: "海南广场、国兴办公区以及…等单位办公区".
 _LIST_CUT = re.compile(r"以及|及|和|等")
@@ -162,7 +164,7 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
     cut to their first items when they list many."""
     found: list[tuple[int, int]] = []
     for m in _PLACE.finditer(text):
-        grp = "p" if m.group("p") else "q"
+        grp = next(g for g in ("p", "q", "m") if m.group(g))
         a, b = m.start(grp), m.end(grp)
         tail = _TRAILING_VERB.search(text[a:b])
         b = a + tail.start() if tail else b

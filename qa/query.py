@@ -19,7 +19,7 @@ _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个�
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
-_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种|年(?![级度]))")
+_UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种|年(?![级度])|公里|千米|平方米|米|吨|小时|倍|本|张|首|盒|箱)")
 
 # Phrases that mean the same thing in these reports. A question phrase found
 # here becomes one term that matches any of its group's phrases in a passage.
@@ -32,6 +32,7 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("增长", "上升", "涨了", "涨"),
     ("参加", "参与", "参赛"),
     ("分为", "分成"),
+    ("搬到", "搬至", "搬往", "迁至", "迁到", "迁往", "搬迁至", "搬迁到", "迁入", "搬进", "搬"),
     ("党员", "共产党员"),
     ("多少人", "多少名"),
 ]
@@ -107,6 +108,10 @@ _ASK = re.compile(r"多少|几")
 _FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一?下?|请教一?下?|问一?下|麻烦(?:问|查|看)一?下"
                      r"|帮(?:我|忙)?(?:查|看|找)一?下|(?:能|可以)(?:不能)?告诉我|你知道|谁知道|打听一?下"
                      r"|加起来|合起来|算起来|算下来|加在一起|总的来说|手上|手里|手头|这个数字?|这一数字|这个数据")
+# "那篇上半年工作报道里说，…": which report the asker means, not what is asked.
+# The words that follow quote the report, so its 去年/今年 are the report's own.
+_QUOTING_FRAME = re.compile(r"(?:那|这|该)(?:篇|份)[^，,。？?]{0,12}?(?:报道|文章|报告|总结|综述|通讯|材料)(?:里|中|上|当中)?(?:说|提到|讲到?|写到?|称)?"
+                            r"|(?:报道|文章|报告|总结|材料)(?:里|中|上)(?:说|提到|讲到?|写到?|称)")
 # A figure the question states ("处分了14个人", "三千多家基层法院") is context: its
 # number must be in the passage (evidence.question_numbers_present), its measure
 # word is no term.
@@ -116,11 +121,15 @@ _STATED_FIGURE = re.compile(r"(?:\d+(?:\.\d+)?|(?<!第)[一二三四五六七八
 _PLAIN_LOCATIVES = {"里", "内", "中", "下", "上"}
 
 
-def is_verb(word: str) -> bool:
-    """Whether jieba's dictionary takes the word for a verb (承认, 设在)."""
+_MEASURE_UNITS = {"元", "万元", "亿元", "万", "亿", "公里", "千米", "米", "平方米", "吨", "小时", "亩"}
+
+
+def is_verb(word: str, nominal: bool = False) -> bool:
+    """Whether jieba's dictionary takes the word for a verb (承认, 设在); with
+    ``nominal``, a verb that is also a noun (投) counts."""
     init_dictionary()
     tagged = pseg.lcut(word, HMM=False)
-    return len(tagged) == 1 and tagged[0].flag == "v"
+    return len(tagged) == 1 and tagged[0].flag in (("v", "vn") if nominal else ("v",))
 
 
 def _is_function(word: str, flag: str) -> bool:
@@ -135,8 +144,11 @@ def _content_pieces(w: str) -> list[str]:
     function word ("数在", "里排": not in its dictionary) keeps its other pieces;
     one made up of content pieces ("驻村") stays whole."""
     tagged = [(x.word, x.flag) for x in pseg.lcut(w, HMM=False)]
-    if len(tagged) > 1 and not jieba.dt.FREQ.get(w) and any(
-            f[:1] in ("c", "p", "r") or x in _PLAIN_LOCATIVES for x, f in tagged):
+    made_up = len(tagged) > 1 and not jieba.dt.FREQ.get(w) and any(
+        f[:1] in ("c", "p", "r") or x in _PLAIN_LOCATIVES for x, f in tagged)
+    # A verb with an aspect particle glued on ("投了") is the verb.
+    aspect = len(tagged) == 2 and tagged[1][0] in ("了", "过", "着") and tagged[0][1].startswith("v")
+    if made_up or aspect:
         pieces = tagged
     else:
         pieces = [(w, tagged[0][1] if len(tagged) == 1 else "x")]
@@ -450,7 +462,10 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = re.sub(rf"(?:{WHICH_Q.pattern})个?", lambda m: " " * len(m.group(0)), stripped)
     stripped = ORG_WORDS.sub(" ", stripped)
-    stripped = RELATIVE_YEAR.sub(" ", stripped)
+    quoting = _QUOTING_FRAME.search(stripped)
+    stripped = _QUOTING_FRAME.sub(lambda m: " " * len(m.group(0)), stripped)
+    if not quoting:
+        stripped = RELATIVE_YEAR.sub(" ", stripped)
     stripped = _FILLER.sub(lambda m: " " * len(m.group(0)), stripped)
     if counted_unit:
         stripped = stripped[:counted_unit.start(1)] + " " * len(unit) + stripped[counted_unit.end(1):]
@@ -468,6 +483,10 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     # "达标率是多少": a report may give the rate as a share ("…党支部达标,占全部…的93.8%").
     if unit == "%" and head >= 0 and len(terms[head]) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}率", terms[head][0]):
         terms[head] = (terms[head][0], terms[head][0][:-1])
+    # "资金投了多少", "修了多少公里": an amount or a length measures no event; the
+    # verb before it (投 of 投入, 修 of 修建) is evidence, not the thing counted.
+    if unit in _MEASURE_UNITS and head >= 0 and len(terms[head]) == 1 and is_verb(terms[head][0], nominal=True):
+        head, head_alts = -1, []
     # 机关 of "机关党组织" says whose, not what is counted: no stand-in for the head.
     head_alts = [k for k in head_alts if terms[k][0] not in _GENERIC_NOUNS]
     # "科级干部有几个", "处级干部受处分的有几个": people, whatever the measure word.

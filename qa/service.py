@@ -29,8 +29,12 @@ _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _years_of(ans: Answer, index: LoadedIndex) -> str:
-    years = sorted({y for c in ans.citations if c.chunk_id in index.by_id for y in index.by_id[c.chunk_id].years})
-    return "、".join(f"{y}年" for y in years) if years else "未写明年份"
+    chunks = [index.by_id[c.chunk_id] for c in ans.citations if c.chunk_id in index.by_id]
+    years = sorted({y for c in chunks for y in c.years})
+    if years:
+        return "、".join(f"{y}年" for y in years)
+    dated = sorted({c.dated for c in chunks if c.dated})
+    return "未写明年份" + (f"（网页发布于{'、'.join(map(str, dated))}年）" if dated else "")
 
 
 class _Engine:

@@ -264,3 +264,63 @@ def test_a_page_dated_by_its_dateline_answers_for_that_year_and_says_so(tmp_path
     assert "网页发布于2017年" in ans.reply, ans.reply
     # another year: the page is not about it
     assert service.ask("2016年衢州市直机关发展了多少名党员？").answer is None
+    # "那篇…报道里说，去年…" quotes the page: its 去年 is the page's own word
+    ans = service.ask("衢州市直机关那篇上半年工作报道里说，去年全年投入的帮扶资金是多少？")
+    assert ans.answer is not None and "980.5万元" in ans.answer, ans.reply
+
+
+# A third report for the rules below: a move of office, training classes in one
+# sentence, an event whose date the report does not give, new members who do
+# something, a count told after another class of the same kind.
+REPORT_QUZHOU = """\
+2016年衢州市直机关党的工作
+
+【组织建设】2016年,市直机关全年共发展党员213名,审批预备党员转正198名,全年有175名新党员面向党旗进行了入党宣誓。7月1日,市直机关召开纪念建党95周年大会。
+3月,市直机关工委由市行政中心迁至柯城区荷花中路市级机关综合大楼办公。
+全年举办各类培训班三期:4月12日至14日,在衢州市委党校开办入党积极分子培训班;9月,在江山市廿八都古镇开办党务干部培训班,培训党务干部120名;11月,开办新任党支部书记培训班,培训66名。
+市委组织部先后举办6期处级干部专题研讨班,带动各级党组织举办专题学习3200多场次,举办学习培训班160期,培训基层党员干部15800人次。
+
+【关爱帮扶】全年有1.6万名党员参与结对帮扶活动,投入826.5万元帮扶困难家庭1830户,投入超过5000万元实施帮扶项目96个。帮助结对村修建水泥路3.4公里。
+
+【文化活动】5月,工委举办市直机关“红歌颂党”合唱比赛,52个单位的1800余名干部职工登台演唱,市财政局获得一等奖。
+一是开展新党员入党宣誓活动。二是深化党务公开,市直机关各级党组织于6月下旬开始试行机关党务工作公开制度。
+"""
+
+
+@pytest.fixture(scope="module")
+def quzhou_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"quzhou-2016.txt": REPORT_QUZHOU})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # an amount or a length measures no event: the verb before 多少 (投 of 投入, 修 of 修建) is evidence
+    ("2016年衢州市直机关用来帮扶困难家庭的资金投了多少？", "826.5万元"),
+    ("2016年衢州市直机关帮结对村修水泥路，一共修了多少公里？", "3.4公里"),
+    # new members who took the oath (after an adverbial) are not the members admitted
+    ("2016年衢州市直机关接收了多少名新党员？", "213名"),
+    # a move of office
+    ("2016年衢州市直机关工委搬到哪里办公了？", "荷花中路市级机关综合大楼"),
+    # 开办 opens a venue's event; the venue of the class asked, not of its neighbour
+    ("2016年衢州市直机关党务干部培训班在哪里办的？", "廿八都古镇"),
+    # "是哪个单位" asks the holder of the role named before it
+    ("2016年衢州市直机关“红歌颂党”合唱比赛一等奖是哪个单位？", "市财政局"),
+])
+def test_measures_moves_venues_and_roles(quzhou_service, question, expected):
+    ans = quzhou_service.ask(question)
+    assert ans.answer is not None, (question, ans.reply)
+    assert expected in compact(ans.answer), (question, ans.answer)
+
+
+@pytest.mark.parametrize("question", [
+    # the class is named, in its own part of the sentence, without a venue
+    "2016年衢州市直机关新任党支部书记培训班是在哪里办的？",
+    # the event's date is not given; the date of the next sentence is another event's
+    "2016年衢州市直机关新党员入党宣誓活动是几月几号举行的？",
+    # 15800人次 were trained by the 学习培训班 named after the 研讨班
+    "2016年衢州市委组织部举办的处级干部专题研讨班一共培训了多少人？",
+    # no sentence names the 二等奖
+    "2016年衢州市直机关“红歌颂党”合唱比赛二等奖是哪个单位？",
+])
+def test_a_neighbours_venue_date_or_count_is_refused(quzhou_service, question):
+    ans = quzhou_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)
