@@ -36,6 +36,7 @@ from .counted import (
     head_present,
     in_parentheses,
     mask_brackets,
+    other_money,
     question_verbs,
     recast_after_head,
     respective_fit,
@@ -253,6 +254,9 @@ class ExtractiveAnswerer:
                     continue
                 if part is False and head:
                     qualified = max(qualified, 1.5)  # the part the question names: "援鄂党员" in (其中援鄂党员167名)
+                if q.unit in ("元", "万元", "亿元") and other_money(cnorm, m, q.norm):
+                    _skipped([m], "an amount earned, not the money asked")
+                    continue
                 if head and (unasked_predicate(head, cnorm, m, asked)
                              or unasked_union(head, inorm, m.start() - item[0], asked)
                              or counts_other(head, cnorm, m, asked)):
@@ -499,6 +503,12 @@ class ExtractiveAnswerer:
         "金奖得主是谁" -> 金奖, "合唱比赛二等奖是哪个单位" -> 二等奖; "银奖是谁拿的"
         -> 银奖: no sentence names it, so none answers). None when that word is
         no role ("大会上是谁作了讲话")."""
+        # "是哪个单位拿了冠军", "谁获得了一等奖": the role is the object after the verb.
+        after = [(w, f) for w, f in pseg.cut(q.norm[who.end():]) if w.strip()]
+        if len(after) >= 2 and after[0][1].startswith("v") and after[0][0] not in ("是", "有"):
+            obj = next(((w, f) for w, f in after[1:] if not f.startswith(("u", "v"))), None)
+            if obj and re.match(r"n|vn|j", obj[1]):
+                return next((g for g in q.terms if obj[0] in g), (obj[0],))
         end = who.start() - (q.norm[:who.start()].endswith("是"))
         before = _HOLDER_SUFFIX.sub("", q.norm[:end])
         tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
@@ -521,8 +531,20 @@ class ExtractiveAnswerer:
 
     # -- main entry
 
+    def _quotes_an_unreported_name(self, q: QueryInfo) -> bool:
+        """“三星党支部”, where the reports name only 五星 and 四星: a quoted name with a
+        word no report uses anywhere is not in the reports, whatever its other
+        words match."""
+        for k in q.quoted:
+            name = q.terms[k][0]
+            if self.weights.df(q.terms[k]) == 0 and any(
+                    len(g[0]) >= 2 and g[0] in name and self.weights.df(g) == 0
+                    for j, g in enumerate(q.terms) if j not in q.quoted):
+                return True
+        return False
+
     def answer(self, q: QueryInfo, hits: list[Hit]) -> Answer:
-        if not hits or not q.terms:
+        if not hits or not q.terms or self._quotes_an_unreported_name(q):
             return refusal(q, _REFUSE)
         if q.kind == "describe":
             cands = [c for c in self._describe(q, hits) if c.coverage >= self.min_coverage]

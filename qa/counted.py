@@ -337,3 +337,14 @@ def displaced_by_namesake(q: QueryInfo, sentence: str, clause_start: int) -> boo
         if any(len(w) >= 3 and w.endswith(kind) and w not in q.norm for w in words(between)):
             return True
     return False
+
+
+# Money that is not spent or raised: what the money brought in.
+_EARNED = re.compile(r"(收入|效益|产值|利润|税收|营业额|销售额|收益|价值)(?:达到?|为|共|约|超过|逾|近)?$")
+
+
+def other_money(cnorm: str, m: re.Match, question: str) -> bool:
+    """"投入帮扶资金947.6万元,…帮助结对村增加集体经济收入334万元": an amount named as
+    income or benefit is not the funds asked about, unless the question names it."""
+    e = _EARNED.search(cnorm[max(0, m.start() - 8):m.start()])
+    return bool(e) and e.group(1) not in question

@@ -579,6 +579,23 @@ def _html_fallback_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _html_title(html: str) -> str:
+    """The page's headline: its first <h1>, else its <title> without the site
+    name ("2017年丽水市直机关党建工作综述_工作动态_丽水机关党建网")."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # noqa: BLE001 - lxml raises on empty/odd documents
+        return ""
+    for xpath in ("//h1", "//title"):
+        for el in root.xpath(xpath):
+            title = re.split(r"\s*[_|｜]\s*|\s+-\s+", el.text_content().strip())[0].strip()
+            if 4 <= len(title) <= 90:
+                return title
+    return ""
+
+
 def extract_html(data: bytes) -> Extracted:
     """The main text of a saved web page (navigation, footers and sidebars dropped)."""
     html, encoding = decode_html(data)
@@ -591,6 +608,10 @@ def extract_html(data: bytes) -> Extracted:
     if not text.strip():
         text = _html_fallback_text(html)
     text = _tidy(text)
+    # The main text often leaves out the headline, which names the report (and its year).
+    title = _tidy(_html_title(html))
+    if title and text.strip() and title not in text[:200]:
+        text = f"{title}\n{text}"
     if not text.strip():
         raise UnreadableFile("网页中没有正文文字")
     return Extracted(text, "html", encoding)

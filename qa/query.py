@@ -32,12 +32,16 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("增长", "上升", "涨了", "涨"),
     ("参加", "参与", "参赛"),
     ("分为", "分成"),
+    ("办公", "驻地", "驻", "位于", "坐落"),
     ("搬到", "搬至", "搬往", "迁至", "迁到", "迁往", "搬迁至", "搬迁到", "迁入", "搬进", "搬"),
     ("党员", "共产党员"),
     ("多少人", "多少名"),
 ]
 _GROUP_OF = {phrase: g for g in SYNONYM_GROUPS for phrase in g}
-_PHRASES = sorted(_GROUP_OF, key=len, reverse=True)
+# Alternatives matched in passages only: 驻 of "工委驻…" answers 在哪里办公, but
+# 驻村 in a question is no office.
+_PASSAGE_ONLY = {"驻"}
+_PHRASES = sorted(set(_GROUP_OF) - _PASSAGE_ONLY, key=len, reverse=True)
 
 # The same phrases split by the question word: "发展了多少名党员", "接收了几名新党员".
 # The named groups are the words to take out; 多少/几 and the unit stay.
@@ -112,6 +116,9 @@ _FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一
 # The words that follow quote the report, so its 去年/今年 are the report's own.
 _QUOTING_FRAME = re.compile(r"(?:那|这|该)(?:篇|份)[^，,。？?]{0,12}?(?:报道|文章|报告|总结|综述|通讯|材料)(?:里|中|上|当中)?(?:说|提到|讲到?|写到?|称)?"
                             r"|(?:报道|文章|报告|总结|材料)(?:里|中|上)(?:说|提到|讲到?|写到?|称)")
+# "我们在整理五星党支部创建的材料，想知道…": why the asker asks, not what. (Its
+# year and place still count: they are read from the whole question.)
+_ASKERS_CONTEXT = re.compile(r"^[^？?]*?(?:我|我们|咱们)[^，,。？?]{0,30}[，,]\s*(?:我|我们)?(?:想|要|需要)(?:知道|问问?|了解|确认|核实|查查?)(?:一下)?")
 # A figure the question states ("处分了14个人", "三千多家基层法院") is context: its
 # number must be in the passage (evidence.question_numbers_present), its measure
 # word is no term.
@@ -462,6 +469,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = re.sub(rf"(?:{WHICH_Q.pattern})个?", lambda m: " " * len(m.group(0)), stripped)
     stripped = ORG_WORDS.sub(" ", stripped)
+    stripped = _ASKERS_CONTEXT.sub(lambda m: " " * len(m.group(0)), stripped)
     quoting = _QUOTING_FRAME.search(stripped)
     stripped = _QUOTING_FRAME.sub(lambda m: " " * len(m.group(0)), stripped)
     if not quoting:

@@ -324,3 +324,52 @@ def test_measures_moves_venues_and_roles(quzhou_service, question, expected):
 def test_a_neighbours_venue_date_or_count_is_refused(quzhou_service, question):
     ans = quzhou_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+# A fourth report: an office told with 驻, star-rated branches, a contest's
+# champion, funds next to the income they brought.
+REPORT_JINHUA = """\
+金华市直机关工委工作(2017)
+
+【概况】中共金华市直属机关工作委员会(简称“市直机关工委”)驻婺城区双溪西路188号市行政中心3号楼。
+2017年,市直机关开展“星级党支部”评定,评出“五星党支部”86个、“四星党支部”143个,对排名靠后的9个党支部进行整顿提升。
+10月,在金华市干部教育培训基地举办青年干部培训班,培训青年干部95名。
+
+【结对帮扶】市直机关61个单位全年投入帮扶资金688.4万元;结对帮扶的72个集体经济薄弱村全年投入运营后增加集体经济收入251万元。
+
+【文体活动】5月,市直机关职工气排球比赛在市体育中心举行,28支代表队参赛,市公安局代表队获得冠军。
+"""
+
+
+@pytest.fixture(scope="module")
+def jinhua_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"jinhua-2017.txt": REPORT_JINHUA})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 驻… tells where the committee has its office
+    ("2017年金华市直机关工委在什么地方办公？", "双溪西路188号"),
+    # a venue whose name begins with a verb (培训基地)
+    ("2017年金华市直机关青年干部培训班是在哪里办的？", "金华市干部教育培训基地"),
+    # the funds invested, not the income they brought
+    ("2017年金华市直机关结对帮扶集体经济薄弱村，全年投入帮扶资金多少？", "688.4万元"),
+    # why the asker asks (整理五星党支部的材料) is not what is asked
+    ("我们在整理五星党支部创建的材料，想知道2017年金华市直机关评出了多少个“四星党支部”？", "143个"),
+    # the role is the object after the verb: 拿了冠军
+    ("2017年金华市直机关职工气排球比赛是哪个单位拿了冠军？", "市公安局"),
+])
+def test_offices_venues_funds_context_and_champions(jinhua_service, question, expected):
+    ans = jinhua_service.ask(question)
+    assert ans.answer is not None, (question, ans.reply)
+    assert expected in compact(ans.answer), (question, ans.answer)
+
+
+@pytest.mark.parametrize("question", [
+    # a quoted name with a word no report uses: the reports rate 五星 and 四星 only
+    "2017年金华市直机关评了多少个“三星党支部”？",
+    # the champion is named; the runner-up is not
+    "2017年金华市直机关职工气排球比赛是哪个单位拿了亚军？",
+])
+def test_an_unreported_name_or_role_is_refused(jinhua_service, question):
+    ans = jinhua_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)

@@ -368,6 +368,21 @@ def test_web_page_main_text_only(tmp_path):
         assert furniture not in got.text, furniture
 
 
+@pytest.mark.parametrize("headline", [
+    '<h1 class="title">2017年丽水市直机关党建工作综述</h1>',  # a headline with a class: trafilatura drops it
+    "",  # no <h1>: the <title> without the site's name
+])
+def test_web_page_headline_is_the_title(tmp_path, headline):
+    html = (HTML_PAGE.replace("<h1>2016年珠海市直机关党建工作报告</h1>", headline)
+            .replace("<title>2016年珠海市直机关党建工作报告_珠海市直属机关工委</title>",
+                     "<title>2017年丽水市直机关党建工作综述_工作动态_丽水机关党建网</title>"))
+    path = make_html(tmp_path / "page.html", html)
+    doc = load_document(path, tmp_path)
+    assert doc.title == "2017年丽水市直机关党建工作综述", doc.title
+    assert "丽水机关党建网" not in doc.text
+    assert_offsets_exact(doc, read_report_file(path, tmp_path).text)
+
+
 def test_web_page_document_offsets(tmp_path):
     path = make_html(tmp_path / "page.htm")
     raw = read_report_file(path, tmp_path)
