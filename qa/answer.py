@@ -42,6 +42,7 @@ from .counted import (
     respective_fit,
     unasked_predicate,
     unasked_qualifier,
+    unasked_row,
     unasked_union,
 )
 from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, RANGE_Q, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
@@ -196,6 +197,9 @@ class ExtractiveAnswerer:
                     continue
             if heads and head is None:
                 _skipped(figures, "the counted thing is not named in the clause")
+                continue
+            if unasked_row(cnorm, q.norm):
+                _skipped(figures, "a table row for a part the question does not name")
                 continue
             if displaced_by_namesake(q, sent.norm, clause.start - sent.start):
                 _skipped(figures, "another event of the kind asked is named in between")

@@ -149,6 +149,10 @@ def breakdown_unasked(inorm: str, head: tuple[str, ...], pos: int, question: str
 _EXISTENTIAL = {"有", "是", "为", "达", "达到", "共", "计", "共计", "合计", "共有", "总计", "累计"}
 
 
+# Verbs of taking part: the figure before them counts those who did.
+_TAKING_PART = re.compile(r"参加|参与|参会|到会|出席|观看|收看|听取|报名|受训|参训")
+
+
 def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: str) -> bool:
     """"8117名党员(其中…)参与抗疫一线工作" does not say how many 党员 there are:
     the figure counts the ones who did something the question does not mention."""
@@ -159,7 +163,12 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
         rest = cnorm[m.end():]
         alt = next((p for p in head if 0 <= rest.find(p) <= 2), None)
         if alt is None:
-            return False  # the head is not what follows the figure: "发展党员585人"
+            # The head is not what follows the figure ("发展党员585人"), but a verb may:
+            # "组织党员1.97万人参加党课学习" counts those who took part, not all 党员.
+            toks = [(w, f) for w, f in pseg.cut(rest[:10]) if w.strip()]
+            if not toks or not _TAKING_PART.fullmatch(toks[0][0]):
+                return False
+            return not any(w in question for w, _ in toks[:3] if len(w) >= 2)
         rest = rest[rest.find(alt) + len(alt):]
     rest = re.sub(r"[（(][^）)]*[）)]", "", rest).strip()
     if not rest or rest[0] in "、，,；;。":
@@ -348,3 +357,21 @@ def other_money(cnorm: str, m: re.Match, question: str) -> bool:
     income or benefit is not the funds asked about, unless the question names it."""
     e = _EARNED.search(cnorm[max(0, m.start() - 8):m.start()])
     return bool(e) and e.group(1) not in question
+
+
+# A table row as the extractors write it: its label, then its cells ("政法系统 发展党员94名 转正87名").
+_TABLE_ROW = re.compile(r"^\s*([^\s\d,，。；;]{2,14}) (?=\S*\d)")
+_TOTAL_ROW = re.compile(r"^(合\s*计|总\s*计|小\s*计|总数|全部|全市|全省|共计)$")
+
+
+def unasked_row(cnorm: str, question: str) -> bool:
+    """"政法系统 发展党员94名": a row of a table counts the part its label names; not
+    an answer to a question that names no such part (the 合计 row is the whole)."""
+    m = _TABLE_ROW.match(cnorm)
+    if not m or _TOTAL_ROW.match(m.group(1)):
+        return False
+    label = m.group(1)
+    return label not in question and not any(w in question for w in words(label) if len(w) >= 2 and w not in _GENERIC_LABEL)
+
+
+_GENERIC_LABEL = {"系统", "单位", "部门", "其他", "机关"}

@@ -16,6 +16,7 @@ from .tokenize_zh import STOPWORDS, init_dictionary, words
 # Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
 _DATE_Q = re.compile(r"几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
+_GO_WHICH = re.compile(r"(?:到|去|赴|前往)哪(?:个|些|几个)")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
@@ -32,6 +33,8 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("增长", "上升", "涨了", "涨"),
     ("参加", "参与", "参赛"),
     ("分为", "分成"),
+    # "到2014年底" keeps 底 once the year is taken out; reports also write 年末
+    ("底", "年末", "年终"),
     ("办公", "驻地", "驻", "位于", "坐落"),
     ("搬到", "搬至", "搬往", "迁至", "迁到", "迁往", "搬迁至", "搬迁到", "迁入", "搬进", "搬"),
     ("党员", "共产党员"),
@@ -57,7 +60,7 @@ _ORDINAL_Q = re.compile(r"第(?:几|多少)(号|届|次|批|期|名|轮|季度|�
 RANK = "第"
 
 # A question for a change, not a level: "比上年多了多少", "同比增长多少".
-_DELTA_Q = re.compile(r"同比|比上年|较上年|比去年|较去年|(?:多|少|增加|增长|提高|上升|减少|下降|降低|增|减)了?多少"
+_DELTA_Q = re.compile(r"同比|比上一?年|较上一?年|比去年|较去年|比前一年|(?:多|少|增加|增长|提高|上升|减少|下降|降低|增|减)了?多少"
                       r"(?=(?:个百分点|百分点|[个名人次项件元%]|万元)?[？?！!。.]*$)")
 # A measure word named as the thing counted ("参加培训班的人次是多少").
 _COUNTED_UNIT = re.compile(r"的(人次|场次|批次|户次)(?=[，,？?]|是|有|为|共|一共|总共|达|多少)")
@@ -116,6 +119,7 @@ _FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一
 # The words that follow quote the report, so its 去年/今年 are the report's own.
 _QUOTING_FRAME = re.compile(r"(?:那|这|该)(?:篇|份)[^，,。？?]{0,12}?(?:报道|文章|报告|总结|综述|通讯|材料)(?:里|中|上|当中)?(?:说|提到|讲到?|写到?|称)?"
                             r"|(?:报道|文章|报告|总结|材料)(?:里|中|上)(?:说|提到|讲到?|写到?|称)")
+_SECTOR = "(?:系统|战线|行业)"
 # "我们在整理五星党支部创建的材料，想知道…": why the asker asks, not what. (Its
 # year and place still count: they are read from the whole question.)
 _ASKERS_CONTEXT = re.compile(r"^[^？?]*?(?:我|我们|咱们)[^，,。？?]{0,30}[，,]\s*(?:我|我们)?(?:想|要|需要)(?:知道|问问?|了解|确认|核实|查查?)(?:一下)?")
@@ -405,6 +409,9 @@ _EXCLUDED = re.compile(r"[（(](?:不含|不包括|不包含|除去?)([^）)]{1,
 
 
 def question_kind(norm: str) -> str:
+    # "是到哪个结对点开的": going to a which-one is going to a place.
+    if _GO_WHICH.search(norm) and not _DATE_Q.search(norm):
+        return "place"
     if WHICH_Q.search(norm) and not _DATE_Q.search(norm):
         return "place" if asks_place_kind(norm) else "describe"
     if _DATE_Q.search(norm):
@@ -495,8 +502,15 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     # verb before it (投 of 投入, 修 of 修建) is evidence, not the thing counted.
     if unit in _MEASURE_UNITS and head >= 0 and len(terms[head]) == 1 and is_verb(terms[head][0], nominal=True):
         head, head_alts = -1, []
+    # "科教文卫系统的…": a sector of the committee is a part, and must stand with the figure.
+    for k, g in enumerate(terms):
+        if k != head and k not in modifiers and len(g[0]) >= 2 and re.search(re.escape(g[0]) + _SECTOR, norm):
+            modifiers = sorted(modifiers + [k])
     # 机关 of "机关党组织" says whose, not what is counted: no stand-in for the head.
     head_alts = [k for k in head_alts if terms[k][0] not in _GENERIC_NOUNS]
+    # "党员总数是多少": people, though no measure word says so.
+    if not unit and kind == "number" and head >= 0 and not ordinal and any(_PEOPLE_NOUN.search(p) for p in terms[head]):
+        unit = "人"
     # "科级干部有几个", "处级干部受处分的有几个": people, whatever the measure word.
     if unit == "个" and head >= 0 and (head == len(terms) - 1 or re.search(r"的(?:有|共有)?(?:多少|几)个", norm)) \
             and any(_PEOPLE_NOUN.search(p) for p in terms[head]):

@@ -335,7 +335,15 @@ REPORT_JINHUA = """\
 2017年,市直机关开展“星级党支部”评定,评出“五星党支部”86个、“四星党支部”143个,对排名靠后的9个党支部进行整顿提升。
 10月,在金华市干部教育培训基地举办青年干部培训班,培训青年干部95名。
 
-【结对帮扶】市直机关61个单位全年投入帮扶资金688.4万元;结对帮扶的72个集体经济薄弱村全年投入运营后增加集体经济收入251万元。
+全年市直机关共发展党员420名,办理预备党员转正388名,各系统情况如下:
+党群系统 发展党员61名 转正58名
+政法系统 发展党员97名 转正90名
+经济系统 发展党员262名 转正240名
+合计 发展党员420名 转正388名
+截至年末,市直机关有党支部1120个,党员15230人。组织党员1.6万人参加党课学习356场。
+市委党校到结对点兰溪市诸葛镇长乐村举行调研座谈会。
+
+【结对帮扶】市直机关61个单位全年投入帮扶资金688.4万元,比上年增加56.2万元;结对帮扶的72个集体经济薄弱村全年投入运营后增加集体经济收入251万元。
 
 【文体活动】5月,市直机关职工气排球比赛在市体育中心举行,28支代表队参赛,市公安局代表队获得冠军。
 """
@@ -373,3 +381,27 @@ def test_offices_venues_funds_context_and_champions(jinhua_service, question, ex
 def test_an_unreported_name_or_role_is_refused(jinhua_service, question):
     ans = jinhua_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a table row counts the part its label names; the 合计 row is the whole
+    ("2017年金华市直机关政法系统发展了多少名党员？", "97名"),
+    ("2017年金华市直机关全年一共发展了多少名党员？", "420名"),
+    # 年底 is 年末; a count of 党员 is of people; those who took part in 党课 are not all
+    ("到2017年底，金华市直机关党员总数是多少？", "15230人"),
+    # 比上一年 asks for the change
+    ("2017年金华市直机关的帮扶资金比上一年多投入了多少？", "56.2万元"),
+    # going to a which-one is going to a place
+    ("金华市委党校是到哪个结对点开的调研座谈会？", "长乐村"),
+])
+def test_table_rows_totals_changes_and_where_one_went(jinhua_service, question, expected):
+    ans = jinhua_service.ask(question)
+    assert ans.answer is not None, (question, ans.reply)
+    assert expected in compact(ans.answer), (question, ans.answer)
+
+
+def test_a_sector_named_must_stand_with_the_figure(jinhua_service):
+    # "党群系统…转正": not the committee's total of 388 (nor another sector's figure)
+    ans = jinhua_service.ask("金华市直机关2017年党群系统有多少名预备党员转正？")
+    assert ans.answer is None or "58" in ans.answer, ans.answer
+    assert ans.answer is None or not any(f in ans.answer for f in ("388", "90", "240")), ans.answer
