@@ -177,7 +177,9 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
     # "选派412名干部组成…工作组" for "选派了多少名干部": the verb before the figure,
     # when the question has it, already says which ones are counted.
     lead = [(w, f) for w, f in pseg.cut(cnorm[max(0, m.start() - 6):m.start()]) if w.strip()]
-    if lead and len(lead[-1][0]) >= 2 and lead[-1][0] not in _EXISTENTIAL and lead[-1][0] in question:
+    # (报了 in the question is 报送 in the report: "选手报送89个曲目参赛")
+    if lead and len(lead[-1][0]) >= 2 and lead[-1][0] not in _EXISTENTIAL and (
+            lead[-1][0] in question or lead[-1][0][0] + "了" in question):
         return False
     # (up to the next people counted: "…举行入党宣誓仪式和300名党员重温…" tells of others)
     rest = re.split(r"(?:和|及|与|以及|[，,；;。、])\s*\d", rest, maxsplit=1)[0]

@@ -342,6 +342,7 @@ REPORT_JINHUA = """\
 合计 发展党员420名 转正388名
 截至年末,市直机关有党支部1120个,党员15230人。组织党员1.6万人参加党课学习356场。
 市委党校到结对点兰溪市诸葛镇长乐村举行调研座谈会。
+9月,市直机关党支部书记轮训班在井冈山干部学院开班,参训86人。在机关歌手大赛中,58名选手报送73首歌曲参赛。
 
 【结对帮扶】市直机关61个单位全年投入帮扶资金688.4万元,比上年增加56.2万元;结对帮扶的72个集体经济薄弱村全年投入运营后增加集体经济收入251万元。
 
@@ -393,6 +394,10 @@ def test_an_unreported_name_or_role_is_refused(jinhua_service, question):
     ("2017年金华市直机关的帮扶资金比上一年多投入了多少？", "56.2万元"),
     # going to a which-one is going to a place
     ("金华市委党校是到哪个结对点开的调研座谈会？", "长乐村"),
+    # a 轮训班 is a 培训班, and 开班 opens its venue
+    ("2017年金华市直机关党支部书记培训班在哪里举办的？", "井冈山干部学院"),
+    # 报了 is 报送: the songs entered, though they 参赛
+    ("2017年金华市直机关歌手大赛选手们一共报了多少首歌曲？", "73首"),
 ])
 def test_table_rows_totals_changes_and_where_one_went(jinhua_service, question, expected):
     ans = jinhua_service.ask(question)
