@@ -396,6 +396,12 @@ class ExtractiveAnswerer:
             for sent in spans(hit, rank, SENT_SPLIT):
                 snorm = sent.norm
                 dates = list(rx.finditer(snorm))
+                # The date's own sentence must tell of the event: words of the
+                # passage around it ("一是举行新党员宣誓…活动。…于6月下旬开始试行…")
+                # do not make it that event's date.
+                if dates and (event is None or matched(event, snorm) < 0) and \
+                        coverage(q, self.weights, snorm, "", "")[0] < self.min_coverage * _OWN_SENTENCE_SHARE:
+                    continue
                 for i, d in enumerate(dates):
                     # What a date is about lies between its neighbouring dates:
                     # "6月28日…培训班;9月14日…党务干部培训班".
@@ -410,12 +416,6 @@ class ExtractiveAnswerer:
                     own_before = not (i > 0 and lo == dates[i - 1].end())
                     cov_before = coverage(q, self.weights, snorm[lo:d.end()], snorm, ctx)[0] if own_before else 0.0
                     cov = max(cov_after, cov_before)
-                    # The date's own sentence must tell of the event: words of the
-                    # passage around it ("一是举行新党员宣誓…活动。…于6月下旬开始试行…")
-                    # do not make it that event's date.
-                    if (event is None or matched(event, snorm) < 0) and \
-                            coverage(q, self.weights, snorm, "", "")[0] < self.min_coverage * _OWN_SENTENCE_SHARE:
-                        continue
                     score = 10 * max(cov_after, 0.95 * cov_before) + 1.0 / (rank + 1)
                     # "是哪天启动的": the event the question ends on happens at this date,
                     # and a day is asked for, not a span of months.
@@ -457,8 +457,9 @@ class ExtractiveAnswerer:
                     continue
                 positions = [matched(g, snorm) for g in q.terms if matched(g, snorm) >= 0]
                 anchor = min(positions) if positions else 0
-                parts = re.split(r"[；;]", snorm)
-                best_part = max(coverage(q, self.weights, p, "", "")[0] for p in parts)
+                # How well each part of the sentence (between semicolons) tells the event, on its own.
+                own_of = {p: coverage(q, self.weights, p, "", "")[0] for p in re.split(r"[；;]", snorm)}
+                best_part = max(own_of.values())
                 for a, b in found:
                     # What a place is the place of lies in its own part of the sentence:
                     # "在复旦大学举办…培训班;…在市委党校举办…".
@@ -469,7 +470,8 @@ class ExtractiveAnswerer:
                     # …and the event asked is told there, not in another part that
                     # names it better ("在…古镇开办党务干部培训班;…开办新任党支部书记
                     # 培训班" names no place for the 新任党支部书记 class).
-                    own = coverage(q, self.weights, local, "", "")[0]
+                    # (a name found across a semicolon has a part of its own)
+                    own = own_of[local] if local in own_of else coverage(q, self.weights, local, "", "")[0]
                     if own < self.min_coverage * _OWN_SENTENCE_SHARE or own < best_part - _BETTER_PART:
                         continue
                     text = snorm[a:b].strip().rstrip("。")
@@ -483,8 +485,9 @@ class ExtractiveAnswerer:
 
     def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
-        who = bool(WHO_Q.search(q.norm))
-        asked = WHO_Q.search(q.norm) or _WHICH_BODY_Q.search(q.norm)
+        who_m = WHO_Q.search(q.norm)
+        who = who_m is not None
+        asked = who_m or _WHICH_BODY_Q.search(q.norm)
         q = self._without_unused_verbs(q)
         role = self._role_asked(q, asked) if asked else None
         for rank, hit in enumerate(hits):
@@ -512,14 +515,13 @@ class ExtractiveAnswerer:
         if len(after) >= 2 and after[0][1].startswith("v") and after[0][0] not in ("是", "有"):
             obj = next(((w, f) for w, f in after[1:] if not f.startswith(("u", "v"))), None)
             if obj and re.match(r"n|vn|j", obj[1]):
-                return next((g for g in q.terms if obj[0] in g), (obj[0],))
+                return _term_of(q, obj[0])
         end = who.start() - (q.norm[:who.start()].endswith("是"))
         before = _HOLDER_SUFFIX.sub("", q.norm[:end])
         tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
         if not tagged or not re.match(r"n|vn|j", tagged[-1][1]):
             return None
-        word = tagged[-1][0]
-        return next((g for g in q.terms if word in g), (word,))
+        return _term_of(q, tagged[-1][0])
 
     def _without_unused_verbs(self, q: QueryInfo) -> QueryInfo:
         """A describe question without the verbs no report uses ("承认存在哪些不足",
@@ -594,6 +596,11 @@ class ExtractiveAnswerer:
                      if c.span.hit.chunk.years and c.span.hit.chunk.years != years
                      and figure_key(c.answer) != figure_key(best.answer)
                      and best.score - c.score < _OTHER_YEAR_SLACK), None)
+
+
+def _term_of(q: QueryInfo, word: str) -> tuple[str, ...]:
+    """The question's term group holding ``word`` (with its synonyms), or the word alone."""
+    return next((g for g in q.terms if word in g), (word,))
 
 
 def _ambiguous(q: QueryInfo, a: Candidate, b: Candidate) -> Answer:

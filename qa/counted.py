@@ -340,7 +340,7 @@ def displaced_by_namesake(q: QueryInfo, sentence: str, clause_start: int) -> boo
     for k, g in enumerate(q.terms):
         if k == q.head or not _EVENT_KIND.search(g[0]) or len(g[0]) < 3 or matched(g, clause) >= 0:
             continue
-        ends = [sentence.rfind(p, 0, clause_start) + len(p) for p in g if sentence.rfind(p, 0, clause_start) >= 0]
+        ends = [at + len(p) for p in g if (at := sentence.rfind(p, 0, clause_start)) >= 0]
         if not ends:
             continue
         kind = g[0][-1]
@@ -366,6 +366,9 @@ _TABLE_ROW = re.compile(r"^\s*([^\s\d,，。；;]{2,14}) (?=\S*\d)")
 _TOTAL_ROW = re.compile(r"^(合\s*计|总\s*计|小\s*计|总数|全部|全市|全省|共计)$")
 
 
+_GENERIC_LABEL = {"系统", "单位", "部门", "其他", "机关"}  # label words that name no part by themselves
+
+
 def unasked_row(cnorm: str, question: str) -> bool:
     """"政法系统 发展党员94名": a row of a table counts the part its label names; not
     an answer to a question that names no such part (the 合计 row is the whole)."""
@@ -374,6 +377,3 @@ def unasked_row(cnorm: str, question: str) -> bool:
         return False
     label = m.group(1)
     return label not in question and not any(w in question for w in words(label) if len(w) >= 2 and w not in _GENERIC_LABEL)
-
-
-_GENERIC_LABEL = {"系统", "单位", "部门", "其他", "机关"}

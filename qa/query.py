@@ -478,8 +478,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     stripped = re.sub(rf"(?:{WHICH_Q.pattern})个?", lambda m: " " * len(m.group(0)), stripped)
     stripped = ORG_WORDS.sub(" ", stripped)
     stripped = _ASKERS_CONTEXT.sub(lambda m: " " * len(m.group(0)), stripped)
-    quoting = _QUOTING_FRAME.search(stripped)
-    stripped = _QUOTING_FRAME.sub(lambda m: " " * len(m.group(0)), stripped)
+    stripped, quoting = _QUOTING_FRAME.subn(lambda m: " " * len(m.group(0)), stripped)
     if not quoting:
         stripped = RELATIVE_YEAR.sub(" ", stripped)
     stripped = _FILLER.sub(lambda m: " " * len(m.group(0)), stripped)

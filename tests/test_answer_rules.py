@@ -68,6 +68,13 @@ def _service_over(tmp_path_factory, embedder, reports: dict[str, str]):
     return QAService.load(settings, embedder=embedder)
 
 
+def _assert_answers(service, question: str, expected: str) -> None:
+    """The question is answered, and its short answer holds the expected span."""
+    ans = service.ask(question)
+    assert ans.answer is not None, (question, ans.reply)
+    assert expected in compact(ans.answer), (question, ans.answer)
+
+
 @pytest.fixture(scope="module")
 def rules_service(tmp_path_factory, embedder):
     return _service_over(tmp_path_factory, embedder, {"huzhou-2019.txt": REPORT})
@@ -306,9 +313,7 @@ def quzhou_service(tmp_path_factory, embedder):
     ("2016年衢州市直机关“红歌颂党”合唱比赛一等奖是哪个单位？", "市财政局"),
 ])
 def test_measures_moves_venues_and_roles(quzhou_service, question, expected):
-    ans = quzhou_service.ask(question)
-    assert ans.answer is not None, (question, ans.reply)
-    assert expected in compact(ans.answer), (question, ans.answer)
+    _assert_answers(quzhou_service, question, expected)
 
 
 @pytest.mark.parametrize("question", [
@@ -368,9 +373,7 @@ def jinhua_service(tmp_path_factory, embedder):
     ("2017年金华市直机关职工气排球比赛是哪个单位拿了冠军？", "市公安局"),
 ])
 def test_offices_venues_funds_context_and_champions(jinhua_service, question, expected):
-    ans = jinhua_service.ask(question)
-    assert ans.answer is not None, (question, ans.reply)
-    assert expected in compact(ans.answer), (question, ans.answer)
+    _assert_answers(jinhua_service, question, expected)
 
 
 @pytest.mark.parametrize("question", [
@@ -400,9 +403,7 @@ def test_an_unreported_name_or_role_is_refused(jinhua_service, question):
     ("2017年金华市直机关歌手大赛选手们一共报了多少首歌曲？", "73首"),
 ])
 def test_table_rows_totals_changes_and_where_one_went(jinhua_service, question, expected):
-    ans = jinhua_service.ask(question)
-    assert ans.answer is not None, (question, ans.reply)
-    assert expected in compact(ans.answer), (question, ans.answer)
+    _assert_answers(jinhua_service, question, expected)
 
 
 def test_a_sector_named_must_stand_with_the_figure(jinhua_service):
