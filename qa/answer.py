@@ -42,7 +42,7 @@ from .counted import (
     respective_fit,
     unasked_predicate,
     unasked_qualifier,
-    unasked_row,
+    other_cell, unasked_row,
     unasked_union,
 )
 from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, RANGE_Q, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
@@ -261,6 +261,9 @@ class ExtractiveAnswerer:
                 if q.unit in ("元", "万元", "亿元") and other_money(cnorm, m, q.norm):
                     _skipped([m], "an amount earned, not the money asked")
                     continue
+                if head and other_cell(head, cnorm, m):
+                    _skipped([m], "another column of the table row")
+                    continue
                 if head and (unasked_predicate(head, cnorm, m, asked)
                              or unasked_union(head, inorm, m.start() - item[0], asked)
                              or counts_other(head, cnorm, m, asked)):
@@ -451,6 +454,8 @@ class ExtractiveAnswerer:
                     if kind not in GENERIC_PLACE_KINDS:
                         context = self.context(hit.chunk)
                     found = _outermost(names_ending(snorm, endings) + listed_names(snorm, kind))
+                    if not found and kind in GENERIC_PLACE_KINDS:
+                        found = venue_spans(snorm)  # "在哪些地方办过": venues not summed up as 等地
                 else:
                     found = venue_spans(snorm)
                 if not found:

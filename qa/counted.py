@@ -369,6 +369,19 @@ _TOTAL_ROW = re.compile(r"^(合\s*计|总\s*计|小\s*计|总数|全部|全市|�
 _GENERIC_LABEL = {"系统", "单位", "部门", "其他", "机关"}  # label words that name no part by themselves
 
 
+def other_cell(head: tuple[str, ...], cnorm: str, m: re.Match) -> bool:
+    """"科教文卫系统 发展党员166名 转正155名": in a table row each figure counts what its
+    own cell names (the column header written with it); 166 is no count of 转正. A
+    bare figure cell (no header written in) is left alone."""
+    if not _TABLE_ROW.match(cnorm):
+        return False
+    lo = cnorm.rfind(" ", 0, m.start()) + 1
+    hi = cnorm.find(" ", m.end())
+    cell = cnorm[lo:hi if hi >= 0 else len(cnorm)]
+    label = cell[:m.start() - lo]
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", label)) and matched(head, cell) < 0
+
+
 def unasked_row(cnorm: str, question: str) -> bool:
     """"政法系统 发展党员94名": a row of a table counts the part its label names; not
     an answer to a question that names no such part (the 合计 row is the whole)."""

@@ -76,7 +76,24 @@ def citation_hits(q: dict, citations: list[dict]) -> bool:
     ev = compact(q.get("evidence") or "")
     if not ev:
         return False
-    return any(ev in compact(c["text"]) for c in citations)
+    if any(ev in compact(c["text"]) for c in citations):
+        return True
+    # Evidence written as a table row's cells ("科教文卫系统 166 155") is cited by that row
+    # however the cells are rendered ("科教文卫系统 发展党员166名 转正155名"): every cell
+    # in order, on one line of a cited passage.
+    cells = [compact(x) for x in (q.get("evidence") or "").split()]
+    return len(cells) > 1 and any(_in_order(cells, compact(line))
+                                  for c in citations for line in c["text"].splitlines())
+
+
+def _in_order(pieces: list[str], text: str) -> bool:
+    at = 0
+    for p in pieces:
+        at = text.find(p, at)
+        if at < 0:
+            return False
+        at += len(p)
+    return True
 
 
 def _pct(x: float) -> float:

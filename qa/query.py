@@ -22,6 +22,9 @@ _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
 _UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种|年(?![级度])|公里|千米|平方米|米|吨|小时|倍|本|张|首|盒|箱)")
 
+# 几个人 counts people (not 几个人大代表).
+_PEOPLE_AFTER_GE = re.compile(r"((?:多少|几)个)人(?![大员才民士数口格事物工])")
+
 # Phrases that mean the same thing in these reports. A question phrase found
 # here becomes one term that matches any of its group's phrases in a passage.
 SYNONYM_GROUPS: list[tuple[str, ...]] = [
@@ -38,6 +41,8 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("底", "年末", "年终"),
     ("办公", "驻地", "驻", "位于", "坐落"),
     ("搬到", "搬至", "搬往", "迁至", "迁到", "迁往", "搬迁至", "搬迁到", "迁入", "搬进", "搬"),
+    # Only a 预备党员 is 转正'd: a table column 转正（名） counts them.
+    ("预备党员转正", "转正", "转为正式党员"),
     ("党员", "共产党员"),
     ("多少人", "多少名"),
 ]
@@ -51,6 +56,9 @@ _PHRASES = sorted(set(_GROUP_OF) - _PASSAGE_ONLY, key=len, reverse=True)
 # The named groups are the words to take out; 多少/几 and the unit stay.
 _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?P<a>发展|接收|吸收|新发展)了?(?:多少|几)[名个位\s]?(?P<b>新?党员)"), SYNONYM_GROUPS[0]),
+    # "结了多少件案子" is the reports' 结案.
+    (re.compile(r"(?P<a>转正|转为正式党员)了?(?:多少|几)[名个位\s]?(?P<b>预备党员)"), ("预备党员转正", "转正", "转为正式党员")),
+    (re.compile(r"(?P<a>结)了?(?:多少|几)[件个起宗\s]?(?P<b>案子|案件)"), ("结案", "办结案件")),
 ]
 
 # Questions for a rank or a code, not an amount: 获得了几等奖 -> 三等奖,
@@ -438,7 +446,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     org = next((o for o, rx in ORG_PATTERNS.items() if rx.search(norm)), "")
     m = _UNIT_Q.search(norm)
     unit = m.group(1) if m else ""
-    if unit == "个" and re.match(r"人(?![大员才民士数口格事物工])", norm[m.end():]):
+    if unit == "个" and _PEOPLE_AFTER_GE.match(norm, m.start()):
         unit = "人"  # 几个人 counts people
     om = _ORDINAL_Q.search(norm)
     ordinal = ""
@@ -489,6 +497,10 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     stripped = _GENERIC_COUNT.sub(lambda m: " " * len(m.group(0)), stripped)
     if ordinal:
         stripped = _ORDINAL_Q.sub(lambda m: " " * len(m.group(0)), stripped)
+    # 几个人 is 几人: 人 is the unit, not the thing counted…
+    people_ge = unit == "人" and bool(_PEOPLE_AFTER_GE.search(stripped))
+    if people_ge:
+        stripped = _PEOPLE_AFTER_GE.sub(r"\1 ", stripped)
     stripped = _UNIT_Q.sub(lambda m: m.group(0)[:-len(m.group(1))] + " " * len(m.group(1)), stripped)
     if unit == "元":
         stripped = _GENERIC_MONEY.sub(" ", stripped)
@@ -508,6 +520,10 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
             modifiers = sorted(modifiers + [k])
     # 机关 of "机关党组织" says whose, not what is counted: no stand-in for the head.
     head_alts = [k for k in head_alts if terms[k][0] not in _GENERIC_NOUNS]
+    # …but "干部…一共来了几个人" is answered by "乡长、…村主任共7人": people, whoever they are.
+    if people_ge and head >= 0 and ("人",) not in terms:
+        terms.append(("人",))
+        head_alts = head_alts + [len(terms) - 1]
     # "党员总数是多少": people, though no measure word says so.
     if not unit and kind == "number" and head >= 0 and not ordinal and any(_PEOPLE_NOUN.search(p) for p in terms[head]):
         unit = "人"

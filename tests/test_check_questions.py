@@ -1,9 +1,9 @@
 """The question-set checkers: eval/check_questions.py and the checkers of the
 other sets, which run its checks with their own rules: eval/extended/ and
 eval/dev/check_questions.py, eval/holdout/check_holdout.py and
-eval/holdout2/check_holdout2.py. Each runs as documented (no arguments, a
-question file, or a file name of the held-out sets), on the real files and on
-broken copies.
+eval/holdout2/check_holdout2.py, and every later set's own checker. Each runs
+as documented (no arguments, a question file, or a file name of the held-out
+sets), on the real files and on broken copies.
 
 The held-out files are read here only to make broken copies; their contents
 are never printed (an assertion on their checkers' output shows no output)."""
@@ -217,3 +217,15 @@ def test_holdout_checkers_fail_a_broken_copy(tmp_path, capsys, monkeypatch):
         errors_as_expected = (_errors(capsys.readouterr().out)
                               == [f"ERROR: line 1 ({prefix}001): question already in an existing set"])
         assert errors_as_expected, "the repeated question is not the one error"
+
+
+# The later held-out sets carry checkers of their own (one per set, frozen with it:
+# each checks its own reports' traits). Each must still pass its set as committed.
+LATER_HOLDOUT_CHECKERS = sorted(p for p in (REPO / "eval").glob("holdout*/check_holdout*.py")
+                                if p not in (HOLDOUT, HOLDOUT2))
+
+
+def test_every_later_holdout_checker_passes_its_set():
+    assert len(LATER_HOLDOUT_CHECKERS) >= 5  # holdout3 … holdout7 at least
+    failed = [p.relative_to(REPO).as_posix() for p in LATER_HOLDOUT_CHECKERS if _run(p).returncode != 0]
+    assert not failed, f"run these to see their errors: {failed}"

@@ -114,6 +114,11 @@ def test_citation_hits():
     assert citation_hits({}, [{"text": "发展党员585人"}]) is False
     # Traditional evidence (copied from the report) matches a simplified text too.
     assert citation_hits({"evidence": "基層黨組織5653個"}, [{"text": "有基层党组织5653个"}]) is True
+    # A table row's cells, however the row is rendered: in order, on one line.
+    row = {"evidence": "科教文卫系统 166 155"}
+    assert citation_hits(row, [{"text": "表1\n科教文卫系统 发展党员166名 转正155名\n合计 538"}]) is True
+    assert citation_hits(row, [{"text": "科教文卫系统 转正155名 发展党员166名"}]) is False  # out of order
+    assert citation_hits(row, [{"text": "科教文卫系统 发展党员166名\n转正155名"}]) is False  # across lines
 
 
 # ---------------------------------------------------------------- question files
