@@ -42,7 +42,7 @@ from .counted import (
     respective_fit,
     unasked_predicate,
     unasked_qualifier,
-    other_cell, unasked_row,
+    other_cell, predicate_terms, unasked_row,
     unasked_union,
 )
 from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, RANGE_Q, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
@@ -159,6 +159,8 @@ class ExtractiveAnswerer:
         q_verbs = question_verbs(q)
         sent_cov, covered = 0.0, None  # coverage of the sentence, once per sentence
         asked_bodies = set(_BODY.findall(q.norm))
+        said_of = predicate_terms(q)
+        said_compounds = [(j, k) for j in said_of for k in said_of if q.terms[j][0] + q.terms[k][0] in q.norm]
         for rank, ctx, sent, clause in self._clauses(q, hits):
             cnorm = clause.norm
             # "政协机关收到多少件提案" is not answered by what 市政府办公室 handled: when
@@ -197,6 +199,13 @@ class ExtractiveAnswerer:
                     continue
             if heads and head is None:
                 _skipped(figures, "the counted thing is not named in the clause")
+                continue
+            if said_of and all(matched(q.terms[k], sent.norm) < 0 for k in said_of):
+                _skipped(figures, "the sentence tells nothing the question says of the counted thing")
+                continue
+            # "得了良好等次" is not "获优秀等次": a compound said of it is told whole.
+            if any(matched(q.terms[k], sent.norm) >= 0 and matched(q.terms[j], sent.norm) < 0 for j, k in said_compounds):
+                _skipped(figures, "another kind of what the question says of the counted thing")
                 continue
             if unasked_row(cnorm, q.norm):
                 _skipped(figures, "a table row for a part the question does not name")

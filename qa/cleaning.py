@@ -117,6 +117,8 @@ def clean(text: str, unwrap: bool = True) -> CleanText:
                 wrap is not None
                 and (len(prev) >= 0.85 * wrap or (len(prev) >= 0.6 * wrap and prev[-1] not in _SENTENCE_END))
                 and not _PARA_START.match(s)
+                # the title: a first line that is not full and has no punctuation
+                and not (i == 1 and len(prev) < 0.85 * wrap and not re.search(r"[，,。；;：:]", prev))
             )
             if not joined:
                 # keep the source's own newline (it sits just before this line)

@@ -16,12 +16,21 @@ from .query import QueryInfo
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 
+_RECRUITED = re.compile(r"(?:新发展|发展|吸收|接收|新)")
+
+
 def head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
     """The counted thing is named in the clause as itself, not as part of another
     thing: 党员 in 发展党员 counts for "发展了多少名党员" (发展 is asked too), but
     党员 in 新党员 does not answer "共有多少名党员"."""
     if matched(head, clause) < 0:
         return False
+    # "发展团员71名" counts the members recruited, not all there are.
+    if not _RECRUITED.search(question):
+        clause = re.sub(_RECRUITED.pattern + "(?:" + "|".join(map(re.escape, head)) + ")", "＿", clause)
+    # A phrase of a group that jieba cuts apart (评选出 -> 评选/出) stands as written.
+    if any(len(h) >= 3 and h in clause and not any(h in w for w in words(clause)) for h in head):
+        return True
     for w in words(clause):
         for h in head:
             if h in w:
@@ -390,3 +399,25 @@ def unasked_row(cnorm: str, question: str) -> bool:
         return False
     label = m.group(1)
     return label not in question and not any(w in question for w in words(label) if len(w) >= 2 and w not in _GENERIC_LABEL)
+
+
+def predicate_terms(q: QueryInfo) -> list[int]:
+    """"有多少个单位得了良好等次": the terms said of the counted thing after it (良好,
+    等次), taking part aside (参加: reports tell it in many ways). A sentence that
+    tells none of them counts the thing for something else ("95个单位列入考核对象")."""
+    if q.head < 0:
+        return []
+    ask = re.search(r"多少|几", q.norm)
+    if not ask:
+        return []
+    at = [q.norm.find(p, ask.end()) for p in q.terms[q.head]]
+    at = [i for i in at if i >= 0]
+    if not at:
+        return []
+    head_end = min(at) + 1
+
+    def first(g: tuple[str, ...]) -> int:
+        return min([q.norm.find(p, head_end) for p in g if q.norm.find(p, head_end) >= 0] or [-1])
+    return [k for k, g in enumerate(q.terms)
+            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and first(g) >= 0
+            and not _TAKING_PART.search(g[0]) and k not in q.modifiers + q.head_alts]

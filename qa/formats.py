@@ -215,7 +215,40 @@ def _unify_newlines(text: str) -> str:
 
 def extract_text(data: bytes) -> Extracted:
     text, encoding = decode_bytes(data)
-    return Extracted(_unify_newlines(text), "text", encoding)
+    return Extracted(_aligned_tables_read(_unify_newlines(text)), "text", encoding)
+
+
+# Columns of a table laid out in plain text: cells apart by two or more spaces or a tab.
+_COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
+# "表1 …情况（单位：名）": the unit of the table's figures, said in its caption.
+_CAPTION_UNIT = re.compile(r"[（(]\s*单位\s*[：:]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$")
+
+
+def _aligned_tables_read(text: str) -> str:
+    """Text with each space-aligned table's rows written as a report writes them,
+    the figures with their column headers ("经济系统        170       98" under
+    "系统  发展党员  转正" -> "经济系统 发展党员170名 转正98名"), as a .docx table is
+    read. A block is a table when a header of two or more cells without digits is
+    followed by two or more rows of as many cells, each with a figure."""
+    lines = text.split("\n")
+    cells = [[c for c in _COLUMN_GAP.split(line.strip()) if c] for line in lines]
+    out, i = [], 0
+    while i < len(lines):
+        head = cells[i]
+        j = i + 1
+        if len(head) >= 2 and not any(re.search(r"\d", c) for c in head) and _COLUMN_GAP.search(lines[i].strip()):
+            while j < len(lines) and len(cells[j]) == len(head) and any(re.search(r"\d", c) for c in cells[j][1:]):
+                j += 1
+        if j - i >= 3:
+            unit = _CAPTION_UNIT.search(out[-1]) if out else None
+            header = [h if not unit or k == 0 or _HEADER_UNIT.match(h) else f"{h}（{unit.group(1)}）"
+                      for k, h in enumerate(head)]
+            out.extend(_table_lines([header] + cells[i + 1:j]))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- shared tidying
@@ -388,6 +421,37 @@ def _pdf_page_text(raw: str) -> str:
     return "\n".join(lines)
 
 
+# A running foot with a page number: "嘉兴市直机关工委 第1页 共3页", "工作总结 - 2 -".
+_FOOT_WITH_NUMBER = re.compile(r"^\S.{0,40}?\s+(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                               r"|[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}\s*/\s*\d{1,4})$")
+
+
+def _without_running_heads(pages: list[str]) -> list[str]:
+    """Pages without the lines printed at the top or bottom of every page (the
+    committee's name, a foot with the page number): they would otherwise stand in
+    the middle of a sentence that goes on over the page ("新建党 / …第1页 共3页 /
+    中共嘉兴市直属机关工作委员会 / 支部23个")."""
+    if len(pages) < 2:
+        return pages
+    split = [p.split("\n") for p in pages]
+    shape = lambda line: re.sub(r"\d+", "#", line.strip())  # noqa: E731 - the page number differs
+    edges: dict[str, int] = {}
+    for lines in split:
+        for line in {shape(lines[0]), shape(lines[-1])} if lines else ():
+            edges[line] = edges.get(line, 0) + 1
+    running = {line for line, n in edges.items() if line and n >= max(2, len(pages) - 1)}
+    out = []
+    for lines in split:
+        # Up to two lines at each end: a foot and, below it, a page number.
+        for _ in range(2):
+            if lines and (shape(lines[0]) in running or _FOOT_WITH_NUMBER.match(lines[0].strip())):
+                lines = lines[1:]
+            if lines and (shape(lines[-1]) in running or _FOOT_WITH_NUMBER.match(lines[-1].strip())):
+                lines = lines[:-1]
+        out.append("\n".join(lines))
+    return out
+
+
 def _fragmented(raw: str) -> bool:
     """Text that came out a character per line: the PDF places every glyph on
     its own (some converters do), and plain extraction loses the lines."""
@@ -438,6 +502,7 @@ def extract_pdf(data: bytes) -> Extracted:
         raise UnreadableFile(f"PDF 文件{what}（{type(e).__name__}: {e}）") from e
     if not page_texts:
         raise UnreadableFile("PDF 文件没有页面")
+    page_texts = _without_running_heads(page_texts)
     text, pages = "", []
     for i, page in enumerate(page_texts):
         if i:

@@ -19,6 +19,8 @@ _PLACE = re.compile(
     # (a verb that begins the venue's own name is no verb: 培训基地, 实践中心, 展示厅)
     r"(?!基地|中心|学校|学院|大楼|大厦|广场|馆|厅|室|园|站|楼|场|所)"
     r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
+    # where it was set: "召开…表彰大会，会场设在市民中心报告厅"
+    r"|(?:设在|设于)(?P<s>[^，,。；;：:“”（(]{2,30}?)(?=[，,。；;]|$)"
     # a move: "由市行政中心迁至…综合办公楼办公"
     r"|(?:迁至|迁到|迁往|迁入|搬至|搬到|搬往|搬进|搬迁至|搬迁到)(?P<m>[^，,。；;：:“”（(]{2,40}?)(?=(?:办公|工作)?(?:[，,。；;]|$))"
 )
@@ -166,7 +168,7 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
     cut to their first items when they list many."""
     found: list[tuple[int, int]] = []
     for m in _PLACE.finditer(text):
-        grp = next(g for g in ("p", "q", "m") if m.group(g))
+        grp = next(g for g in ("p", "q", "m", "s") if m.group(g))
         a, b = m.start(grp), m.end(grp)
         tail = _TRAILING_VERB.search(text[a:b])
         b = a + tail.start() if tail else b

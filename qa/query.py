@@ -57,7 +57,7 @@ _PHRASES = sorted(set(_GROUP_OF) - _PASSAGE_ONLY, key=len, reverse=True)
 _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?P<a>发展|接收|吸收|新发展)了?(?:多少|几)[名个位\s]?(?P<b>新?党员)"), SYNONYM_GROUPS[0]),
     # "结了多少件案子" is the reports' 结案.
-    (re.compile(r"(?P<a>转正|转为正式党员)了?(?:多少|几)[名个位\s]?(?P<b>预备党员)"), ("预备党员转正", "转正", "转为正式党员")),
+    (re.compile(r"(?P<a>转正|转为正式党员)了?(?:(?:多少|几)[名个位\s]?|的)(?P<b>(?:预备)?党员)"), ("预备党员转正", "转正", "转为正式党员")),
     (re.compile(r"(?P<a>结)了?(?:多少|几)[件个起宗\s]?(?P<b>案子|案件)"), ("结案", "办结案件")),
 ]
 
@@ -123,7 +123,9 @@ _ASK = re.compile(r"多少|几")
 # pointer back to a figure already named ("这个数"). They name nothing in a report.
 _FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一?下?|请教一?下?|问一?下|麻烦(?:问|查|看)一?下"
                      r"|帮(?:我|忙)?(?:查|看|找)一?下|(?:能|可以)(?:不能)?告诉我|你知道|谁知道|打听一?下"
-                     r"|加起来|合起来|算起来|算下来|加在一起|总的来说|手上|手里|手头|这个数字?|这一数字|这个数据")
+                     r"|加起来|合起来|算起来|算下来|加在一起|总的来说|手上|手里|手头|这个数字?|这一数字|这个数据"
+                     # "…发展党员情况表里，": where the asker looked (a table), not what is asked
+                     r"|(?:情况|统计|一览)?表格?(?:里|中|上)(?=[，,])")
 # "那篇上半年工作报道里说，…": which report the asker means, not what is asked.
 # The words that follow quote the report, so its 去年/今年 are the report's own.
 _QUOTING_FRAME = re.compile(r"(?:那|这|该)(?:篇|份)[^，,。？?]{0,12}?(?:报道|文章|报告|总结|综述|通讯|材料)(?:里|中|上|当中)?(?:说|提到|讲到?|写到?|称)?"
@@ -201,6 +203,7 @@ def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]
             i = at + seg.find(w) if at >= 0 else -1
             _add_word(found, w, i)
     found.sort(key=lambda f: f[0])
+    found = _meetings_named(found)
     groups: list[tuple[str, ...]] = []
     for _, g in found:
         if g not in groups:
@@ -225,6 +228,10 @@ def _add_word(found: list[tuple[int, tuple[str, ...]]], w: str, i: int) -> None:
     # A word that is part of a phrase already matched (接收 in 接收新党员) adds nothing.
     if any(w in alt for _, g in found if len(g) > 1 for alt in g):
         return
+    # "评出来": the reports write 评出 or 评选出, never the spoken 出来.
+    if re.fullmatch(r"[\u4e00-\u9fff]出来", w):
+        found.append((i, (w[0] + "出", w[0] + "选出", w)))
+        return
     # A four-character compound of two words ("机构调整") is asked as its words:
     # the report may write them apart ("机构由3个调整为5个").
     parts = _halves(w)
@@ -232,6 +239,20 @@ def _add_word(found: list[tuple[int, tuple[str, ...]]], w: str, i: int) -> None:
         found.extend([(i, (parts[0],)), (i + 2, (parts[1],))])
     else:
         found.append((i, (w,)))
+
+
+def _meetings_named(found: list[tuple[int, tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+    """"政治建设推进会": a meeting named by what it does is one term (推进会, 推进大会),
+    so that any other 会 (座谈会) does not stand for it."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for i, g in found:
+        if g == ("会",) and out:
+            j, prev = out[-1]
+            if len(prev) == 1 and len(prev[0]) == 2 and j + 2 == i and is_verb(prev[0], nominal=True):
+                out[-1] = (j, (prev[0] + "会", prev[0] + "大会", prev[0] + "会议"))
+                continue
+        out.append((i, g))
+    return out
 
 
 _CHANGE_WORD = re.compile(r"上升|下降|增长|增加|减少|提高|降低|增|减")
@@ -518,6 +539,19 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     for k, g in enumerate(terms):
         if k != head and k not in modifiers and len(g[0]) >= 2 and re.search(re.escape(g[0]) + _SECTOR, norm):
             modifiers = sorted(modifiers + [k])
+    # "…受理的案件里，知识产权案件有多少件": the counted noun named again with a word
+    # written onto it asks for that kind among them (知识产权案件); it must stand with the figure.
+    if head >= 0 and qualifiers:
+        # (the head inside another term, 宣讲 of 宣讲团, is no naming of it)
+        bare = norm
+        for j, g in enumerate(terms):
+            if j != head and any(p in g[0] and p != g[0] for p in terms[head]):
+                bare = bare.replace(g[0], " " * len(g[0]))
+        h = next((p for p in terms[head] if bare.count(p) >= 2), "")
+        last = bare.rfind(h) if h else -1
+        for k in qualifiers:
+            if last > 0 and norm[:last].endswith(terms[k][0]) and h not in terms[k][0]:
+                modifiers = sorted(set(modifiers) | {k})
     # 机关 of "机关党组织" says whose, not what is counted: no stand-in for the head.
     head_alts = [k for k in head_alts if terms[k][0] not in _GENERIC_NOUNS]
     # …but "干部…一共来了几个人" is answered by "乡长、…村主任共7人": people, whoever they are.

@@ -431,3 +431,59 @@ def test_a_name_in_a_place_name_names_no_one(jinhua_service):
     # 艾青路, 艾青纪念馆: the hall is named after a poet; no one led the oath there
     ans = jinhua_service.ask("2017年金华市直机关庆祝建党96周年大会上，是哪位领导带新党员宣誓的？")
     assert ans.answer is None, ans.answer
+
+
+# A fifth report: a table laid out with spaces, kinds of a thing next to the
+# whole, a meeting named by what it does, a rating asked of the counted thing.
+REPORT_TAIZHOU = """\
+台州市直机关工委2016年工作总结
+
+2016年,台州市直机关工委围绕中心服务大局,各项工作取得新进展。
+全年市直机关共发展党员402名,办理预备党员转正377名。各系统发展党员情况如下:
+表1  2016年台州市直机关各系统发展党员情况（单位：名）
+系统            发展党员  转正
+党群系统        61        66
+政法系统        103       92
+经济系统        238       219
+合计            402       377
+
+市直机关团工委全年发展团员88名,组织青年志愿服务2300人次。
+市中级人民法院全年受理案件15327件,审结14096件。
+开展党建工作综合考核,共118个单位列入考核对象,其中27个单位获优秀等次。
+从53个申报单位中评选出首批19个“清廉机关示范点”。
+3月18日,市直机关在市行政中心第一会议室召开党风廉政建设座谈会。
+6月30日,市直机关召开庆祝建党95周年暨“两优一先”表彰大会,会场设在市民文化中心报告厅。
+"""
+
+
+@pytest.fixture(scope="module")
+def taizhou_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"taizhou-2016.txt": REPORT_TAIZHOU})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a table laid out with spaces is read with its column headers and the caption's unit
+    ("2016年台州市直机关各系统发展党员情况表里，政法系统发展了多少名党员？", "103名"),
+    ("2016年台州市直机关经济系统办理转正的党员有多少名？", "219名"),
+    # 评出来 is the report's 评选出
+    ("2016年台州市直机关首批“清廉机关示范点”评出来多少个？", "19个"),
+    # where a meeting's hall was set
+    ("2016年台州市直机关“两优一先”表彰大会的会场设在什么地方？", "市民文化中心报告厅"),
+])
+def test_space_aligned_tables_spoken_verbs_and_halls_set(taizhou_service, question, expected):
+    _assert_answers(taizhou_service, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    # 发展团员 counts the members recruited, not all there are
+    "2016年台州市直机关一共有多少名团员？",
+    # a kind of the cases (知识产权案件) is not all the cases accepted
+    "台州市中级人民法院2016年受理的案件里，知识产权案件有多少件？",
+    # the rating asked (良好等次) is told of no figure: not the 118 assessed, nor the 27 rated 优秀
+    "2016年台州市直机关党建工作综合考核，有多少个单位得了良好等次？",
+    # a 推进会 is not the 座谈会 whose hall the report gives
+    "2016年台州市直机关召开党的政治建设推进会是在哪里开的？",
+])
+def test_a_kind_a_rating_or_a_meeting_not_told_is_refused(taizhou_service, question):
+    ans = taizhou_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)

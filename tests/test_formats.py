@@ -644,3 +644,41 @@ def test_good_file_indexed_and_each_bad_one_reported(tmp_path, embedder, caplog,
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     for name, reason in skipped.items():
         assert f"skipped {name}: {reason}" in warnings, name
+
+
+def test_pdf_running_heads_and_feet_are_dropped_so_a_sentence_goes_on_over_the_page(tmp_path):
+    # A print layout: the committee's name atop every page, a foot with the page number,
+    # lines wrapped at a fixed width, and a sentence broken over the page.
+    head, body = "中共江门市直属机关工作委员会", (
+        "2018年，江门市直机关工委坚持以党的政治建设为统领，全面推进机关党的建设，各项工作取得新成效。"
+        "全年发展党员297名，办理预备党员转正281名，确定发展对象318名，培训入党积极分子706名。"
+        "对任期届满的124个党组织按期完成换届，新建党支部23个，整顿软弱涣散党支部9个。"
+        "推行党员积分管理，为8340名在职党员建立积分档案，开展示范党支部创建，命名示范党支部60个。")
+    lines = [body[i:i + 30] for i in range(0, len(body), 30)]
+    cut = next(i for i, line in enumerate(lines) if "新建党" in line) + 1
+    pages = [[head, "江门市直属机关工作委员会2018年度工作总结", *lines[:cut], "江门市直机关工委 第1页 共2页"],
+             [head, *lines[cut:], "江门市直机关工委 第2页 共2页"]]
+    path = make_pdf(tmp_path / "report.pdf", pages=pages)
+    got = extract(path, path.read_bytes())
+    assert head not in got.text and "第1页" not in got.text and "第2页" not in got.text
+    doc = load_document(path, tmp_path)
+    assert doc.title == "江门市直属机关工作委员会2018年度工作总结"  # a title line is not joined to the text
+    assert "新建党支部23个" in doc.text.replace("\n", "")
+    assert "新建党支部23个" in doc.text  # the wrap over the page is joined like any other
+
+
+def test_a_table_laid_out_with_spaces_is_read_with_its_headers(tmp_path):
+    text = ("全年发展党员402名。\n"
+            "表1  2016年台州市直机关各系统发展党员情况（单位：名）\n"
+            "系统            发展党员  转正\n"
+            "党群系统        61        66\n"
+            "经济系统        238       219\n"
+            "合计            299       285\n"
+            "一年来，各项工作取得新进展。  继续努力。\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    got = extract(path, path.read_bytes())
+    assert got.text.split("\n")[2:6] == ["系统 发展党员（名） 转正（名）", "党群系统 发展党员61名 转正66名",
+                                        "经济系统 发展党员238名 转正219名", "合计 发展党员299名 转正285名"]
+    # prose with a double space is no table; the lines around the table stay as they were
+    assert got.text.split("\n")[0] == "全年发展党员402名。" and "各项工作取得新进展。  继续努力。" in got.text
