@@ -42,7 +42,7 @@ from .counted import (
     respective_fit,
     unasked_predicate,
     unasked_qualifier,
-    other_cell, predicate_terms, unasked_row,
+    event_not_told, is_noun_phrase, other_cell, predicate_terms, unasked_row,
     unasked_union,
 )
 from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, RANGE_Q, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
@@ -94,6 +94,8 @@ _OTHER_YEAR_SLACK = 5.0
 _AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
 
 
+# "具体是哪一天", "哪一天几号": the very day, which a month alone does not give.
+_EXACT_DAY_Q = re.compile(r"具体(?:是)?(?:哪一?天|几号|几月几日|日期)|几月几(?:号|日)")
 # "一等奖是哪个单位": asks the holder of a role, like 是谁.
 _WHICH_BODY_Q = re.compile(r"(?:哪个|哪家|哪些|哪几个)(?:单位|部门|机关)")
 
@@ -160,7 +162,8 @@ class ExtractiveAnswerer:
         sent_cov, covered = 0.0, None  # coverage of the sentence, once per sentence
         asked_bodies = set(_BODY.findall(q.norm))
         said_of = predicate_terms(q)
-        said_compounds = [(j, k) for j in said_of for k in said_of if q.terms[j][0] + q.terms[k][0] in q.norm]
+        said_compounds = [(j, k) for j in said_of for k in said_of
+                          if q.terms[j][0] + q.terms[k][0] in q.norm and is_noun_phrase(q.terms[j][0], q.terms[k][0])]
         for rank, ctx, sent, clause in self._clauses(q, hits):
             cnorm = clause.norm
             # "政协机关收到多少件提案" is not answered by what 市政府办公室 handled: when
@@ -199,6 +202,10 @@ class ExtractiveAnswerer:
                     continue
             if heads and head is None:
                 _skipped(figures, "the counted thing is not named in the clause")
+                continue
+            previous = re.split(r"[。！？!?]", sent.hit.chunk.search_text[:sent.start].rstrip("。！？!? \n"))[-1]
+            if event_not_told(q, sent.norm, previous):
+                _skipped(figures, "those taking part are counted at another event")
                 continue
             if said_of and all(matched(q.terms[k], sent.norm) < 0 for k in said_of):
                 _skipped(figures, "the sentence tells nothing the question says of the counted thing")
@@ -270,7 +277,7 @@ class ExtractiveAnswerer:
                 if q.unit in ("元", "万元", "亿元") and other_money(cnorm, m, q.norm):
                     _skipped([m], "an amount earned, not the money asked")
                     continue
-                if head and other_cell(head, cnorm, m):
+                if head and other_cell(head, cnorm, m, q.norm):
                     _skipped([m], "another column of the table row")
                     continue
                 if head and (unasked_predicate(head, cnorm, m, asked)
@@ -436,6 +443,8 @@ class ExtractiveAnswerer:
                         if snorm[d.start() - 1:d.start()] in ("于", "在", "至") and 0 <= matched(event, snorm[d.end():d.end() + 8]) <= 3:
                             score += 1.5  # "…于2010年10月29日启动", "至2011年1月底结束": said of this very date
                     if want_day and "日" not in d.group(0) and not HOLIDAY.fullmatch(d.group(0)):
+                        if _EXACT_DAY_Q.search(q.norm):
+                            continue  # "具体是哪一天": a month does not say
                         score -= 5.0
                     if want_range and re.search(r"至|到|-|—", d.group(0)):
                         score += 1.0  # "从哪天到哪天": a span, not its first day
@@ -530,7 +539,7 @@ class ExtractiveAnswerer:
             obj = next(((w, f) for w, f in after[1:] if not f.startswith(("u", "v"))), None)
             if obj and re.match(r"n|vn|j", obj[1]):
                 return _term_of(q, obj[0])
-        end = who.start() - (q.norm[:who.start()].endswith("是"))
+        end = who.start() - (q.norm[:who.start()].endswith(("是", "被", "由", "让")))  # 银奖被谁拿走了
         before = _HOLDER_SUFFIX.sub("", q.norm[:end])
         tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
         if not tagged or not re.match(r"n|vn|j", tagged[-1][1]):

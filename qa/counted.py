@@ -378,7 +378,7 @@ _TOTAL_ROW = re.compile(r"^(合\s*计|总\s*计|小\s*计|总数|全部|全市|�
 _GENERIC_LABEL = {"系统", "单位", "部门", "其他", "机关"}  # label words that name no part by themselves
 
 
-def other_cell(head: tuple[str, ...], cnorm: str, m: re.Match) -> bool:
+def other_cell(head: tuple[str, ...], cnorm: str, m: re.Match, question: str) -> bool:
     """"科教文卫系统 发展党员166名 转正155名": in a table row each figure counts what its
     own cell names (the column header written with it); 166 is no count of 转正. A
     bare figure cell (no header written in) is left alone."""
@@ -388,7 +388,8 @@ def other_cell(head: tuple[str, ...], cnorm: str, m: re.Match) -> bool:
     hi = cnorm.find(" ", m.end())
     cell = cnorm[lo:hi if hi >= 0 else len(cnorm)]
     label = cell[:m.start() - lo]
-    return bool(re.search(r"[\u4e00-\u9fff]{2}", label)) and matched(head, cell) < 0
+    # (as itself: 党员 of 发展党员38名 is no count of all 党员)
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", label)) and not head_present(head, cell, question)
 
 
 def unasked_row(cnorm: str, question: str) -> bool:
@@ -421,3 +422,24 @@ def predicate_terms(q: QueryInfo) -> list[int]:
     return [k for k, g in enumerate(q.terms)
             if k != q.head and k not in q.quoted and len(g[0]) >= 2 and first(g) >= 0
             and not _TAKING_PART.search(g[0]) and k not in q.modifiers + q.head_alts]
+
+
+def is_noun_phrase(modifier: str, noun: str) -> bool:
+    """良好 + 等次 is a kind of 等次; 建设 + 达标 is a deed and its result, no kind."""
+    init_dictionary()
+    flags = [f for w, f in pseg.lcut(noun, HMM=False)]
+    first = [f for w, f in pseg.lcut(modifier, HMM=False)]
+    return bool(flags and first) and not any(f.startswith("v") for f in flags) and not first[-1].startswith("v")
+
+
+_EVENT_NAME = re.compile(r"^.+(?:会|赛|班|仪式|讲座|论坛|活动)$")
+
+
+def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
+    """"…表彰大会大概有多少人参加": those who took part are counted at the event
+    the question names, so that event is told in the figure's sentence or the one
+    before; "…职工运动会…614名运动员参赛" counts another event's."""
+    if q.head < 0 or not _TAKING_PART.search(" ".join(q.terms[q.head])):
+        return False
+    events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
+    return any(matched(g, sent) < 0 and matched(g, previous) < 0 for g in events)

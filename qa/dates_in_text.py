@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import re
 
+# A day written in Chinese numerals, as on a formal notice: 二〇一九年九月十二日.
+_CN_DAY = r"(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+_CN_DATE = (r"(?:[一二][〇零一二三四五六七八九]{3}年)?(?:十[一二]?|[一二三四五六七八九])月" + _CN_DAY
+            + r"(?:(?:至|到|-|—)" + _CN_DAY + ")?")
 DATE = re.compile(
     r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|中|底|末)?"
     r"(?:(?:至|-|—|到)(?:\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底|末)?|\d{1,2}日))?"
     r"|(?:19|20)\d{2}-\d{1,2}-\d{1,2}"
+    r"|" + _CN_DATE
 )
 # Holidays and seasons answer a "when" that does not ask for a day: 在元旦、春节“两节”期间.
 _FESTIVAL = r"“?(?:元旦|春节|新春|国庆|中秋|清明|端午|五一|七一|八一|十一|两节|双节|春运|汛期|暑期|暑假|寒假)”?"

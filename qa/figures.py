@@ -70,6 +70,8 @@ def unit_score(asked: str, unit: str | None) -> float:
         return 2.0
     if unit == asked or (unit in _PEOPLE and asked in _PEOPLE) or unit.endswith(asked) or asked.endswith(unit):
         return 2.0
+    if asked == "米" and unit in ("米", "公里", "千米", "里"):
+        return 2.0  # 多长: any unit of length
     if {unit, asked} in ({"场", "场次"}, {"批", "批次"}):
         return 2.0  # 几场 / 58场次
     if {unit, asked} <= {"人", "名", "人次"}:

@@ -215,7 +215,34 @@ def _unify_newlines(text: str) -> str:
 
 def extract_text(data: bytes) -> Extracted:
     text, encoding = decode_bytes(data)
-    return Extracted(_aligned_tables_read(_unify_newlines(text)), "text", encoding)
+    return Extracted(_aligned_tables_read(_markdown_read(_unify_newlines(text))), "text", encoding)
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE_ROW = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
+
+
+def _markdown_read(text: str) -> str:
+    """Markdown as the text it shows: headings without their #, bold without its
+    **, and a pipe table (one with its | --- | rule) read like a .docx table, the
+    figures with their column headers. Text without these is left as it is."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        if (_MD_TABLE_ROW.match(lines[i]) and i + 1 < len(lines) and _MD_RULE_ROW.match(lines[i + 1])):
+            j = i + 2
+            while j < len(lines) and _MD_TABLE_ROW.match(lines[j]):
+                j += 1
+            rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in [lines[i]] + lines[i + 2:j]]
+            out.extend(_table_lines(rows))
+            i = j
+            continue
+        heading = _MD_HEADING.match(lines[i])
+        line = heading.group(1) if heading else lines[i]
+        out.append(re.sub(r"\*\*(.+?)\*\*", r"\1", line))
+        i += 1
+    return "\n".join(out)
 
 
 # Columns of a table laid out in plain text: cells apart by two or more spaces or a tab.
@@ -302,9 +329,10 @@ _LABEL_HEADERS = {"序号", "编号", "年份", "年度", "时间", "日期", "�
 def _with_header(header: str, value: str) -> str:
     """A figure cell read with its column header, as a report would write it:
     "发展党员" + "312人" -> "发展党员312人"; "新建党组织（个）" + "15" -> "新建党组织15个"."""
-    if not header or not _FIGURE_CELL.match(value) or _YEAR_CELL.match(value) or header in _LABEL_HEADERS:
-        return value
     m = _HEADER_UNIT.match(header)
+    # (a figure like 2067 is a year only in a column whose header gives no unit)
+    if not header or not _FIGURE_CELL.match(value) or (_YEAR_CELL.match(value) and not m) or header in _LABEL_HEADERS:
+        return value
     if m and re.fullmatch(r"[\d,，.]+", value):
         return f"{m.group(1)}{value}{m.group(2)}"
     return f"{header}{value}"
@@ -316,8 +344,12 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
     "312" under "发展党员（人）" reads "发展党员312人" on its own line."""
     rows = [[_cell_text(c) for c in row] for row in rows]
     rows = [row for row in rows if any(row)]
+    # A caption written as the table's first row (one cell across it) is a line of its own.
+    captions = []
+    while len(rows) > 2 and sum(map(bool, rows[0])) == 1:
+        captions.append(_row_line(rows.pop(0)))
     if not rows:
-        return []
+        return captions
     header = rows[0]
     has_header = len(rows) > 1 and not any(re.search(r"\d", c) for c in header) and sum(map(bool, header)) > 1
     lines = [_row_line(header)]
@@ -325,7 +357,7 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
         if has_header and len(row) == len(header):
             row = [_with_header(h, v) for h, v in zip(header, row)]
         lines.append(_row_line(row))
-    return [line for line in lines if line]
+    return captions + [line for line in lines if line]
 
 
 # ---------------------------------------------------------------- docx
@@ -630,9 +662,10 @@ def _html_fallback_text(html: str) -> str:
         if any(c.xpath(_HTML_BLOCKS_IN_CELL) for c in cells):
             continue
         rows = [[c.text_content() for c in tr.xpath("./td|./th")] for tr in table.xpath(".//tr")]
+        caption = [c.text_content().strip() for c in table.xpath("./caption")]
         tail = table.tail
         table.clear()  # also clears the tail: keep it
-        table.text, table.tail = "\n".join(_table_lines(rows)), tail
+        table.text, table.tail = "\n".join([c for c in caption if c] + _table_lines(rows)), tail
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
             el.tail = "\n" + (el.tail or "")
@@ -672,6 +705,12 @@ def extract_html(data: bytes) -> Extracted:
         text = ""
     if not text.strip():
         text = _html_fallback_text(html)
+    elif "\n" not in text.strip() and len(text) > 80:
+        # A short page trafilatura reads as one run of text, its paragraphs and
+        # table rows run together: the page's own blocks read better.
+        blocks = _html_fallback_text(html)
+        if blocks.count("\n") >= 3:
+            text = blocks
     text = _tidy(text)
     # The main text often leaves out the headline, which names the report (and its year).
     title = _tidy(_html_title(html))

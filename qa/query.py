@@ -17,7 +17,10 @@ from .tokenize_zh import STOPWORDS, init_dictionary, words
 _DATE_Q = re.compile(r"几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _GO_WHICH = re.compile(r"(?:到|去|赴|前往)哪(?:个|些|几个)")
-_NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计")
+_NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计|"
+                       r"多长(?!时间)|多远|多宽|多深|多高")
+# "修了多长的水泥路": a length, in whatever unit of length the report uses.
+_LENGTH_Q = re.compile(r"多长(?!时间)|多远|多宽|多深|多高")
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
 _UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种|年(?![级度])|公里|千米|平方米|米|吨|小时|倍|本|张|首|盒|箱)")
@@ -125,7 +128,9 @@ _FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一
                      r"|帮(?:我|忙)?(?:查|看|找)一?下|(?:能|可以)(?:不能)?告诉我|你知道|谁知道|打听一?下"
                      r"|加起来|合起来|算起来|算下来|加在一起|总的来说|手上|手里|手头|这个数字?|这一数字|这个数据"
                      # "…发展党员情况表里，": where the asker looked (a table), not what is asked
-                     r"|(?:情况|统计|一览)?表格?(?:里|中|上)(?=[，,])")
+                     r"|(?:情况|统计|一览)?表格?(?:里|中|上)(?=[，,])|看?\s*(?:那|这)张表格?(?:里|中|上)?(?=[，,])"
+                     # "发的那本手册": a pointer to a thing, not a word for it
+                     r"|(?:那|这)(?:本|部|套)(?=[\u4e00-\u9fff])")
 # "那篇上半年工作报道里说，…": which report the asker means, not what is asked.
 # The words that follow quote the report, so its 去年/今年 are the report's own.
 _QUOTING_FRAME = re.compile(r"(?:那|这|该)(?:篇|份)[^，,。？?]{0,12}?(?:报道|文章|报告|总结|综述|通讯|材料)(?:里|中|上|当中)?(?:说|提到|讲到?|写到?|称)?"
@@ -359,7 +364,7 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]], peo
         if at:
             return at[0], [], [], []
     before = [(i, k) for i, k in occurrences if i < ask_end]
-    subject = _relative_subject(text, ask_end, before)
+    subject = _relative_subject(text, ask_end, before, people)
     if subject:
         return subject[-1], [], [], subject[:-1]
     # The thing counted is the last term before 多少 that can be counted: not a
@@ -378,9 +383,11 @@ def _head_index(text: str, ask_end: int, occurrences: list[tuple[int, int]], peo
     return (before[-1][1] if before else 0), [], [], []
 
 
-def _relative_subject(text: str, ask_end: int, before: list[tuple[int, int]]) -> list[int]:
+def _relative_subject(text: str, ask_end: int, before: list[tuple[int, int]], people: bool = False) -> list[int]:
     """"处级干部受处分的有几个": a clause closed by 的 counts its subject, the nouns
-    before its verb (处级 and 干部, 干部 the head), not the verb's object (处分)."""
+    before its verb (处级 and 干部, 干部 the head), not the verb's object (处分).
+    When people are counted, a subject that is none ("社会事业系统办理预备党员转正的
+    有几名": a sector) is not what is counted: the thing done says who."""
     lead = re.sub(rf"(?:{_ASK.pattern})$", "", text[:ask_end]).rstrip()
     m = re.search(r"的\s*(?:有|共有|一共有|总共有)?$", lead)
     if not m:
@@ -404,6 +411,8 @@ def _relative_subject(text: str, ask_end: int, before: list[tuple[int, int]]) ->
         else:
             return []
     if verb_at is None or not nouns:
+        return []
+    if people and not _PEOPLE_NOUN.search(text[nouns[0]:verb_at].rstrip()):
         return []
     return list(dict.fromkeys(k for i, k in before if nouns[0] <= i < verb_at))
 
@@ -480,7 +489,9 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         unit = counted_unit.group(1)  # "培训班的人次，…是多少": 人次 is what is counted
     if not unit and kind == "number":
         # No measure word: the thing asked for implies one (money, a rate).
-        if _MONEY_Q.search(norm):
+        if _LENGTH_Q.search(norm):
+            unit = "米"
+        elif _MONEY_Q.search(norm):
             unit = "元"
         elif _RATE_Q.search(norm):
             unit = "%"
@@ -504,6 +515,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     # The question words themselves ("几月几日", "什么时候", "哪几天") are not content;
     # date words first, so that 哪几天 does not leave 天 behind.
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
+    stripped = _LENGTH_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = re.sub(rf"(?:{WHICH_Q.pattern})个?", lambda m: " " * len(m.group(0)), stripped)
     stripped = ORG_WORDS.sub(" ", stripped)
     stripped = _ASKERS_CONTEXT.sub(lambda m: " " * len(m.group(0)), stripped)
@@ -537,7 +549,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
         head, head_alts = -1, []
     # "科教文卫系统的…": a sector of the committee is a part, and must stand with the figure.
     for k, g in enumerate(terms):
-        if k != head and k not in modifiers and len(g[0]) >= 2 and re.search(re.escape(g[0]) + _SECTOR, norm):
+        if k != head and k not in modifiers and len(g[0]) >= 2 and (
+                re.search(re.escape(g[0]) + _SECTOR, norm) or re.fullmatch(r"..+" + _SECTOR, g[0])):
             modifiers = sorted(modifiers + [k])
     # "…受理的案件里，知识产权案件有多少件": the counted noun named again with a word
     # written onto it asks for that kind among them (知识产权案件); it must stand with the figure.

@@ -487,3 +487,78 @@ def test_space_aligned_tables_spoken_verbs_and_halls_set(taizhou_service, questi
 def test_a_kind_a_rating_or_a_meeting_not_told_is_refused(taizhou_service, question):
     ans = taizhou_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+# A sixth corpus: a Markdown report with a pipe table and a date in Chinese
+# numerals, and a text report with a sector table whose columns all count 党员.
+REPORT_BENGBU_MD = """\
+# 蚌埠市直机关工委2019年度工作总结
+
+2019年，蚌埠市直机关工委紧扣主题教育主线，推动机关党建高质量发展。
+
+## 一、主题教育
+
+二〇一九年九月十六日，市直机关第二批主题教育动员部署会在蚌埠市政务中心召开。
+
+- 市直机关76个单位、5800余名党员参加第二批主题教育。
+- 10月，组织新任党支部书记到小岗村开展现场教学；编印《机关党支部工作指引》520册，发放到每个党支部。
+
+## 二、示范单位
+
+| 单位 | 党支部（个） | 党员（名） | 志愿服务（人次） |
+| --- | --- | --- | --- |
+| 市委办公室 | 7 | 158 | 396 |
+| 市财政局 | 9 | 201 | 488 |
+| 合计 | 16 | 359 | 884 |
+"""
+
+REPORT_HEFEI = """\
+合肥市直机关工委2018年工作总结
+
+2018年,合肥市直机关工委围绕中心服务大局。截至年底,市直机关共有党员15260名,各系统情况见下表。
+2018年合肥市直机关各系统党员情况
+系统            党员人数（人）  发展党员（名）  预备党员转正（名）
+政法系统        3517            66              61
+经济系统        2069            73              70
+合计            5586            139             131
+
+争取资金帮扶结对村,修建硬化水泥路3.4公里,新建文化广场2个。
+7月18日至19日,市直机关卡拉OK大赛在市文化馆举行,市税务局的李红获得大赛金奖。
+11月2日至4日,市直机关第三届职工运动会在合肥体育中心举行,38个单位502名运动员参赛。6月29日,市直机关召开纪念建党97周年暨“两优一先”表彰大会。
+"""
+
+
+@pytest.fixture(scope="module")
+def bengbu_hefei_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"bengbu-2019.md": REPORT_BENGBU_MD, "hefei-2018.txt": REPORT_HEFEI})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a Markdown table is read with its column headers
+    ("2019年蚌埠市直机关示范单位里，市财政局的志愿服务是多少人次？", "488人次"),
+    # a day written in Chinese numerals
+    ("二〇一九年蚌埠市直机关第二批主题教育动员部署会是哪一天召开的？", "九月十六日"),
+    # "那本手册": a pointer, not a word; the name is the book's title
+    ("2019年蚌埠市直机关给每个党支部发的那本手册叫什么？", "机关党支部工作指引"),
+    # a column of党员 counts, where 发展党员 and 预备党员转正 also hold 党员: the count of all
+    ("2018年合肥市直机关政法系统一共有多少名党员？", "3517"),
+    # a sector that does the counting is no people: 转正 says who is counted
+    ("看合肥2018年那张表，经济系统办理预备党员转正的有几名？", "70"),
+    # a length, in the report's unit of length
+    ("2018年合肥市直机关帮扶结对村修了多长的水泥路？", "3.4公里"),
+])
+def test_markdown_tables_chinese_dates_columns_and_lengths(bengbu_hefei_service, question, expected):
+    _assert_answers(bengbu_hefei_service, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    # the 金奖 is named; the 银奖 is not
+    "2018年合肥市直机关卡拉OK大赛的银奖被谁拿走了？",
+    # a day is asked; the report gives a month
+    "2019年蚌埠市直机关组织新任党支部书记去小岗村现场教学，具体是哪一天？",
+    # those at the 运动会 are not those at the 表彰大会
+    "2018年合肥市直机关纪念建党97周年暨“两优一先”表彰大会大概有多少人参加？",
+])
+def test_another_prize_a_month_or_another_events_people_are_refused(bengbu_hefei_service, question):
+    ans = bengbu_hefei_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)

@@ -682,3 +682,38 @@ def test_a_table_laid_out_with_spaces_is_read_with_its_headers(tmp_path):
                                         "经济系统 发展党员238名 转正219名", "合计 发展党员299名 转正285名"]
     # prose with a double space is no table; the lines around the table stay as they were
     assert got.text.split("\n")[0] == "全年发展党员402名。" and "各项工作取得新进展。  继续努力。" in got.text
+
+
+def test_web_page_table_with_a_caption_is_read_with_its_headers(tmp_path):
+    page = ("<html><head><meta charset='gbk'><title>2017年台州市直机关党建工作回眸_台州机关党建网</title></head><body>"
+            "<h1>2017年台州市直机关党建工作回眸</h1>"
+            "<p>截至年底，市直机关工委共管理基层党组织421个、党员9864名，各系统情况见下表。全年各项工作取得新进展。</p>"
+            "<table><caption>2017年台州市直机关各系统党员情况</caption>"
+            "<tr><th>系统</th><th>党员人数（人）</th><th>发展党员（名）</th></tr>"
+            "<tr><td>政法系统</td><td>3408</td><td>63</td></tr>"
+            "<tr><td>市属国有企业</td><td>2067</td><td>38</td></tr>"
+            "<tr><td>合计</td><td>5475</td><td>101</td></tr></table>"
+            "<p>全年市直机关共发展党员101名，办理预备党员转正96名，确定发展对象113名。</p></body></html>")
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gbk"))
+    lines = extract(path, path.read_bytes()).text.split("\n")
+    # the caption stays a line; 2067 under a header with a unit is a count, not a year
+    assert "2017年台州市直机关各系统党员情况" in lines
+    assert "政法系统 党员人数3408人 发展党员63名" in lines
+    assert "市属国有企业 党员人数2067人 发展党员38名" in lines
+
+
+def test_markdown_is_read_as_the_text_it_shows(tmp_path):
+    md = ("# 蚌埠市直机关工委2019年度工作总结\n\n"
+          "## 一、**主题教育**\n\n"
+          "- 市直机关76个单位参加第二批主题教育。\n\n"
+          "| 单位 | 党支部（个） | 党员（名） |\n| --- | :---: | ---: |\n"
+          "| 市委办公室 | 7 | 158 |\n| 市财政局 | 9 | 201 |\n\n"
+          "正文里的 | 竖线 | 不是表格。\n")
+    path = tmp_path / "report.md"
+    path.write_text(md, encoding="utf-8")
+    lines = extract(path, path.read_bytes()).text.split("\n")
+    assert lines[0] == "蚌埠市直机关工委2019年度工作总结" and "一、主题教育" in lines
+    assert "市委办公室 党支部7个 党员158名" in lines and "市财政局 党支部9个 党员201名" in lines
+    assert not any("---" in line for line in lines)
+    assert "正文里的 | 竖线 | 不是表格。" in lines  # no rule row under it: not a table
