@@ -72,7 +72,7 @@ from .person_names import WHO_Q, names_a_person
 from .places import place_label
 from .places_in_text import GENERIC_PLACE_KINDS, asked_place_endings, asked_place_kind, listed_names, names_ending, owned_after_kind, venue_spans
 from .query import ORG_WORDS, RANK, WHICH_Q, QueryInfo, is_verb
-from .textnorm import CN_NUMERAL_CHARS
+from .textnorm import CN_NUMERAL_CHARS, to_halfwidth
 from .types import Answer, Chunk, Citation, Hit
 
 log = logging.getLogger(__name__)
@@ -97,10 +97,14 @@ _AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），
 # "具体是哪一天", "哪一天几号": the very day, which a month alone does not give.
 _EXACT_DAY_Q = re.compile(r"具体(?:是)?(?:哪一?天|几号|几月几日|日期)|几月几(?:号|日)")
 # "一等奖是哪个单位": asks the holder of a role, like 是谁.
-_WHICH_BODY_Q = re.compile(r"(?:哪个|哪家|哪些|哪几个)(?:单位|部门|机关)")
+_WHICH_BODY_Q = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪支)(?:单位|部门|机关|代表队|队伍|团队|党支部)")
 
 # Words for whoever holds a role: the role is the word before them.
 _HOLDER_SUFFIX = re.compile(r"(?:的)?(?:得主|获得者|获奖者|人选|获奖单位|单位)$")
+# "二等奖给了哪个代表队", "团体总分第一名是哪个单位": the verb of giving, and a rank
+# whose field is named before it, are not the role.
+_GIVEN_TO = re.compile(r"(?:给了?|颁给了?|发给了?|授予了?|归了?)$")
+_RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d]+名?$")
 
 # How much of the question a date's or venue's own sentence must hold, as a share
 # of the coverage the whole answer needs.
@@ -540,7 +544,7 @@ class ExtractiveAnswerer:
             if obj and re.match(r"n|vn|j", obj[1]):
                 return _term_of(q, obj[0])
         end = who.start() - (q.norm[:who.start()].endswith(("是", "被", "由", "让")))  # 银奖被谁拿走了
-        before = _HOLDER_SUFFIX.sub("", q.norm[:end])
+        before = _RANK_AFTER.sub("", _HOLDER_SUFFIX.sub("", _GIVEN_TO.sub("", q.norm[:end])))
         tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
         if not tagged or not re.match(r"n|vn|j", tagged[-1][1]):
             return None
@@ -576,7 +580,7 @@ class ExtractiveAnswerer:
         if not hits or not q.terms or self._quotes_an_unreported_name(q):
             return refusal(q, _REFUSE)
         if q.kind == "describe":
-            cands = [c for c in self._describe(q, hits) if c.coverage >= self.min_coverage]
+            cands = [c for c in _told_of_what_is_asked(q, self._describe(q, hits)) if c.coverage >= self.min_coverage]
             if not cands:
                 return refusal(q, _REFUSE)
             chosen = _with_enumerations(_dedupe(cands)[: self.describe_sentences])
@@ -584,6 +588,7 @@ class ExtractiveAnswerer:
         finder = {"number": self._ordinal_candidates if q.ordinal else self._number_candidates, "date": self._date_candidates,
                   "place": self._place_candidates}[q.kind]
         found = sorted(finder(q, hits), key=lambda c: -c.score)
+        found = _told_of_what_is_asked(q, found)
         cands = [c for c in found if c.coverage >= self.min_coverage]
         if not cands:
             return refusal(q, _REFUSE)
@@ -619,6 +624,41 @@ class ExtractiveAnswerer:
                      if c.span.hit.chunk.years and c.span.hit.chunk.years != years
                      and figure_key(c.answer) != figure_key(best.answer)
                      and best.score - c.score < _OTHER_YEAR_SLACK), None)
+
+
+def _told_of_what_is_asked(q: QueryInfo, cands: list[Candidate]) -> list[Candidate]:
+    """A review of several years tells each year in its own paragraph (or table row),
+    an article on two counties each county in its own: a candidate told under
+    another year or county than the one asked is not its answer."""
+    out = []
+    for c in cands:
+        chunk = c.span.hit.chunk
+        if q.years and len(chunk.years) >= 2 and _year_in_force(chunk.text, c.ans_start) not in (None, *q.years):
+            continue
+        asked = [p for p in q.places if p in chunk.places]
+        peers = [p for p in chunk.places if asked and p[-1] == asked[0][-1]]  # counties beside a county
+        if len(peers) >= 2 and _place_in_force(chunk.search_text, c.ans_start, peers) not in (None, *asked):
+            continue
+        out.append(c)
+    return out
+
+
+def _place_in_force(text: str, pos: int, places: list[str]) -> str | None:
+    """Which of places the paragraph before pos names last ("武义县…共有基层党组织227个")."""
+    para = text[text.rfind("\n", 0, pos) + 1:pos]
+    at = {p: max(para.rfind(p), para.rfind(p[:-1]) if len(p) > 2 else -1) for p in places}
+    best = max(at, key=lambda p: at[p])
+    return best if at[best] >= 0 else None
+
+
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:以来|至今|起|开始|至|到|—|-))")
+
+
+def _year_in_force(text: str, pos: int) -> int | None:
+    """The last year named in the paragraph before pos ("2017年，…发展党员229名"), or None."""
+    para = to_halfwidth(text[text.rfind("\n", 0, pos) + 1:pos])
+    named = _YEAR_NAMED.findall(para)
+    return int(named[-1]) if named else None
 
 
 def _term_of(q: QueryInfo, word: str) -> tuple[str, ...]:

@@ -371,7 +371,7 @@ def other_money(cnorm: str, m: re.Match, question: str) -> bool:
 
 
 # A table row as the extractors write it: its label, then its cells ("政法系统 发展党员94名 转正87名").
-_TABLE_ROW = re.compile(r"^\s*([^\s\d,，。；;]{2,14}) (?=\S*\d)")
+_TABLE_ROW = re.compile(r"^\s*((?:19|20)\d{2}\s*年?度?|[^\s\d,，。；;]{2,14}) (?=\S*\d)")  # (a row per year: "2017年 …")
 _TOTAL_ROW = re.compile(r"^(合\s*计|总\s*计|小\s*计|总数|全部|全市|全省|共计)$")
 
 

@@ -74,8 +74,9 @@ def unit_score(asked: str, unit: str | None) -> float:
         return 2.0  # 多长: any unit of length
     if {unit, asked} in ({"场", "场次"}, {"批", "批次"}):
         return 2.0  # 几场 / 58场次
-    if {unit, asked} <= {"人", "名", "人次"}:
+    if asked == "人次" and unit in ("人", "名"):
         return 1.0  # "浏览量20000多人(次)" for 多少人次: close, not the same
+    # (the other way round, "接转党员关系423人次" counts transfers, not 党员)
     return -4.0
 
 

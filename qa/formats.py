@@ -160,6 +160,27 @@ def _cjk_ratio(text: str) -> float:
     return cjk / len(text)
 
 
+# The commonest Chinese characters (simplified): a right decoding is made mostly of
+# them, a wrong one (Big5 bytes read as GBK) of rare ones.
+_COMMON_CHARS = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所"
+    "民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日"
+    "那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想"
+    "已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指"
+    "几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权"
+    "收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集"
+    "温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支"
+    "般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属"
+    "圆包火住调满县局照参红细引听该铁价严龙飞培训教育党员支部书记机关工委干部组织活动建设服务")
+
+
+def _commonness(text: str) -> float:
+    from .textnorm import to_simplified
+
+    cjk = [c for c in to_simplified(text[:4000]) if "\u4e00" <= c <= "\u9fff"]
+    return sum(c in _COMMON_CHARS for c in cjk) / len(cjk) if cjk else 0.0
+
+
 def _decode_nearly(data: bytes, encoding: str) -> str | None:
     """``data`` decoded when at most a handful of bytes do not fit ``encoding``."""
     text = data.decode(encoding, errors="replace")
@@ -191,11 +212,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     try:
         text = data.decode("gb18030")
-        # GB18030 decodes almost any byte string; insist that it looks like Chinese.
+        # GB18030 decodes almost any byte string; insist that it looks like Chinese,
+        # and like more common Chinese than the same bytes read as Big5 (traditional
+        # script from Taiwan or Hong Kong software, which reads as rare characters in GBK).
         if _cjk_ratio(text) > 0.2:
+            big5 = _decode_nearly(data, "big5hkscs")
+            if big5 is not None and _commonness(big5) > _commonness(text) + 0.2:
+                return big5, "big5"
             return text, "gb18030"
     except UnicodeDecodeError:
-        pass
+        big5 = _decode_nearly(data, "big5hkscs")
+        if big5 is not None and _cjk_ratio(big5) > 0.2 and _commonness(big5) > 0.3:
+            return big5, "big5"
     # A Chinese text with a stray bad byte or two (a file cut inside a character,
     # a damaged download): read it, the bad bytes as U+FFFD.
     for encoding in ("utf-8", "gb18030"):

@@ -44,9 +44,16 @@ def detect_title(lines: list[str]) -> tuple[str, int]:
     return best, best_i
 
 
+# A review of several years: "2016—2018年…工作回顾", "2016年至2018年".
+_TITLE_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|–|-|－|～|~|至|到)\s*((?:19|20)\d{2})\s*年")
+
+
 def detect_years(title: str, body: str) -> list[int]:
     """The year(s) a report is about; [] when the text does not say (e.g. only 今年)."""
     title_h = to_halfwidth(title)
+    span = _TITLE_SPAN.search(title_h)
+    if span and 0 < int(span.group(2)) - int(span.group(1)) <= 10:
+        return list(range(int(span.group(1)), int(span.group(2)) + 1))
     ys = [int(a or b) for a, b in _TITLE_YEAR.findall(title_h)]
     if ys:
         return sorted(set(ys))

@@ -109,7 +109,9 @@ def detect_org(text: str) -> str:
 # Counties are not in the gazetteer: a county committee names itself ("永春县直机关",
 # "永春县委"), and that is where its name is read from.
 _COUNTY = re.compile(r"([\u4e00-\u9fff]{2})县(?=直|委|人民|机关|党)")
-_NOT_COUNTY = re.compile(r"[年市省区在的和与及各全本该]")
+# Two counties' committees named together: "浦江县、武义县直机关工委".
+_COUNTY_PAIR = re.compile(r"([\u4e00-\u9fff]{2})县[、和与]([\u4e00-\u9fff]{2})县(?=直|委)")
+_NOT_COUNTY = re.compile(r"[年市省区在的和与及各全本该两]")
 
 
 def county_mentions(text: str) -> Counter:
@@ -125,9 +127,13 @@ def detect_places(text: str, org: str, gaz: Gazetteer | None = None) -> list[str
     if org == "县直机关":
         counties = county_mentions(text)
         if counties:
-            county = counties.most_common(1)[0][0]
+            named = [counties.most_common(1)[0][0]]
+            # A report on two counties' committees ("浦江县、武义县直机关工委联合…") is about both.
+            pair = _COUNTY_PAIR.search(text)
+            if pair and not _NOT_COUNTY.search(pair.group(1) + pair.group(2)):
+                named = list(dict.fromkeys([pair.group(1) + "县", pair.group(2) + "县"]))
             cities = [n for n, _ in counts.most_common() if gaz.get(n) and gaz.get(n).level == "city"]
-            return [county] + cities[:1]
+            return named + cities[:1]
     if not counts:
         return []
     # A city also counts, more weakly, for its province: a report that names

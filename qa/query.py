@@ -9,12 +9,12 @@ import jieba
 import jieba.posseg as pseg
 
 from .places import ORG_PATTERNS, Gazetteer, county_mentions
-from .places_in_text import asks_place_kind
+from .places_in_text import asked_place_kind, asks_place_kind, place_endings
 from .textnorm import chinese_numeral_value, normalize
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 # Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
-_DATE_Q = re.compile(r"几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
+_DATE_Q = re.compile(r"几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)[办开搞举]?(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _GO_WHICH = re.compile(r"(?:到|去|赴|前往)哪(?:个|些|几个)")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计|"
@@ -129,6 +129,7 @@ _FILLER = re.compile(r"我?想(?:问|了解|知道|请教)(?:一)?下?|请问一
                      r"|加起来|合起来|算起来|算下来|加在一起|总的来说|手上|手里|手头|这个数字?|这一数字|这个数据"
                      # "…发展党员情况表里，": where the asker looked (a table), not what is asked
                      r"|(?:情况|统计|一览)?表格?(?:里|中|上)(?=[，,])|看?\s*(?:那|这)张表格?(?:里|中|上)?(?=[，,])"
+                     r"|看[^，,。？?]{0,16}?(?:附表|统计表|一览表)(?:里|中|上)?(?=[，,])"
                      # "发的那本手册": a pointer to a thing, not a word for it
                      r"|(?:那|这)(?:本|部|套)(?=[\u4e00-\u9fff])")
 # "那篇上半年工作报道里说，…": which report the asker means, not what is asked.
@@ -578,6 +579,11 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     if unit == "个" and head >= 0 and (head == len(terms) - 1 or re.search(r"的(?:有|共有)?(?:多少|几)个", norm)) \
             and any(_PEOPLE_NOUN.search(p) for p in terms[head]):
         unit = "人"
+    # "在哪个场馆": a kind of place no name is written with (襄阳大剧院) is said by the
+    # name's ending, not by the word.
+    kind_word = asked_place_kind(norm) if kind == "place" else ""
+    if kind_word and head < 0 and not modifiers and kind_word not in place_endings(kind_word):
+        terms = [g for g in terms if g != (kind_word,)]
     # A quoted name is matched whole as well as word by word: “第六届海南省文明单位”
     # is not “第六届全国文明单位”, though every word but one is shared.
     quoted_terms = []

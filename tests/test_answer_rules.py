@@ -562,3 +562,64 @@ def test_markdown_tables_chinese_dates_columns_and_lengths(bengbu_hefei_service,
 def test_another_prize_a_month_or_another_events_people_are_refused(bengbu_hefei_service, question):
     ans = bengbu_hefei_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+# A seventh corpus: a review of three years, each told in its own paragraph and in
+# a table row, and one article on two counties' committees, each in its own.
+REPORT_REVIEW = """\
+2016—2018年荆门市直机关党建工作回顾
+
+2016年至2018年，荆门市直机关工委坚持围绕中心、服务大局，机关党建工作不断加强。
+2016年，市直机关发展党员188名，新建党支部11个，接转党员组织关系96人次；5月10日至12日，入党积极分子培训班在荆门市委党校举办。
+2017年，市直机关发展党员207名，新建党支部15个；4月17日至19日，入党积极分子培训班在荆门市行政学院举办；9月，“喜迎十九大”合唱比赛在荆门大剧院举行，市公安局代表队获得一等奖。
+2018年，市直机关发展党员231名，新建党支部9个；10月11日至13日，市直机关第五届职工运动会在荆门市体育馆举行，1230名运动员参赛。
+附表  2017—2018年荆门市直机关党建主要数据
+年度            发展党员（名）  党员总数（名）
+2017年          207             12836
+2018年          231             13190
+"""
+
+REPORT_TWO_COUNTIES = """\
+崇阳县、通山县直机关工委联合开展机关党建交流活动
+发布时间：2021-11-12  来源：县直机关工委
+11月12日，崇阳县直机关工委与通山县直机关工委在通山县党群服务中心联合举办机关党建交流活动，两县党务干部共86名参加。
+崇阳县直机关现有基层党组织184个，党员2560名，今年发展党员47名，评定“五星级党支部”21个。
+通山县直机关现有基层党组织213个，党员2890名，今年发展党员52名，评定“五星级党支部”26个。
+"""
+
+
+@pytest.fixture(scope="module")
+def review_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"jingmen-2016-2018.txt": REPORT_REVIEW,
+                                                      "chongyang-tongshan.txt": REPORT_TWO_COUNTIES})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # each year of a review is told in its own paragraph: not another year's figure
+    ("2017年荆门市直机关一共发展了多少名党员？", "207名"),
+    ("2018年荆门市直机关新建了几个党支部？", "9个"),
+    # 从哪天办到哪天 asks a span
+    ("2017年荆门市直机关入党积极分子培训班是从哪天办到哪天的？", "4月17日至19日"),
+    # 哪个场馆: a 大剧院 is one, though the name does not say 场馆
+    ("2017年荆门市直机关“喜迎十九大”合唱比赛在哪个场馆举行的？", "荆门大剧院"),
+    # where the asker looked (看…附表，) is no term; a row per year counts each column as itself
+    ("看荆门市直机关党建主要数据的附表，2017年党员总数是多少名？", "12836"),
+    # an article on two counties tells each in its own paragraph
+    ("2021年通山县直机关一共有多少个基层党组织？", "213个"),
+    ("2021年崇阳县直机关评定了多少个“五星级党支部”？", "21个"),
+])
+def test_a_review_of_years_and_an_article_on_two_counties(review_service, question, expected):
+    _assert_answers(review_service, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    # the 一等奖 is named; the 二等奖 is not
+    "2017年荆门市直机关“喜迎十九大”合唱比赛的二等奖给了哪个代表队？",
+    # the 第五届 sports meeting is 2018's, and no 团体总分 is given
+    "2016年荆门市直机关第五届职工运动会团体总分第一名是哪个单位？",
+    # 接转党员组织关系96人次 counts transfers, not 党员; 2016 has no total
+    "2016年荆门市直机关一共有多少名党员？",
+])
+def test_another_prize_another_years_event_or_a_count_of_transfers_is_refused(review_service, question):
+    ans = review_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)

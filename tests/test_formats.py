@@ -717,3 +717,17 @@ def test_markdown_is_read_as_the_text_it_shows(tmp_path):
     assert "市委办公室 党支部7个 党员158名" in lines and "市财政局 党支部9个 党员201名" in lines
     assert not any("---" in line for line in lines)
     assert "正文里的 | 竖线 | 不是表格。" in lines  # no rule row under it: not a table
+
+
+def test_big5_text_is_read_as_big5_not_as_gbk(tmp_path):
+    # Traditional script from Taiwan or Hong Kong software: valid GBK bytes too, but rare characters there
+    text = ("2017年常德市直機關工委工作總結\r\n2017年，常德市直機關工委在市委的堅強領導下，圍繞中心\r\n"
+            "服務大局，全年發展黨員２６６名，辦理預備黨員轉正２４１名，各項工作取得新成效。\r\n")
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("big5"))
+    got = extract(path, path.read_bytes())
+    assert got.encoding == "big5"
+    assert "常德市直機關工委" in got.text and "發展黨員２６６名" in got.text
+    # a GBK file with the same words stays GBK
+    path.write_bytes(text.replace("機關", "机关").encode("gbk"))
+    assert extract(path, path.read_bytes()).encoding == "gb18030"

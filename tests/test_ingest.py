@@ -466,3 +466,15 @@ def test_a_page_that_says_only_this_year_is_dated_by_its_dateline(tmp_path):
                                          .replace("上半年，市直", "2017年上半年，市直"), encoding="utf-8")
     (doc,) = load_corpus(tmp_path).documents
     assert doc.years == [2017] and doc.dated is None
+
+
+def test_a_review_of_several_years_and_an_article_on_two_counties(tmp_path):
+    (tmp_path / "review.txt").write_text(
+        "2016—2018年荆门市直机关党建工作回顾\n2016年至2018年，荆门市直机关工委坚持围绕中心、服务大局。\n"
+        "2016年，市直机关发展党员188名。2017年，市直机关发展党员207名。\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text(
+        "崇阳县、通山县直机关工委联合开展机关党建交流活动\n今年，崇阳县直机关工委与通山县直机关工委在通山县联合举办交流活动。\n"
+        "崇阳县直机关现有党员2560名。通山县直机关现有党员2890名。\n", encoding="utf-8")
+    docs = {d.source: d for d in load_corpus(tmp_path).documents}
+    assert docs["review.txt"].years == [2016, 2017, 2018]
+    assert set(docs["two.txt"].places[:2]) == {"崇阳县", "通山县"}  # both, not the one named more
