@@ -96,6 +96,9 @@ _AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），
 
 # "具体是哪一天", "哪一天几号": the very day, which a month alone does not give.
 _EXACT_DAY_Q = re.compile(r"具体(?:是)?(?:哪一?天|几号|几月几日|日期)|几月几(?:号|日)")
+# "哪篇文章", "发言题目是什么": a title, which a report writes in 《》 or quotes.
+_TITLE_Q = re.compile(r"哪篇|哪本|哪部|题目|标题")
+_TITLE_MARK = re.compile(r"[《“\"「『]")
 # "一等奖是哪个单位": asks the holder of a role, like 是谁.
 _WHICH_BODY_Q = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪支)(?:单位|部门|机关|代表队|队伍|团队|党支部)")
 
@@ -514,6 +517,7 @@ class ExtractiveAnswerer:
         out = []
         who_m = WHO_Q.search(q.norm)
         who = who_m is not None
+        titled = bool(_TITLE_Q.search(q.norm))
         asked = who_m or _WHICH_BODY_Q.search(q.norm)
         q = self._without_unused_verbs(q)
         role = self._role_asked(q, asked) if asked else None
@@ -523,6 +527,8 @@ class ExtractiveAnswerer:
                     continue
                 if who and not names_a_person(sent.norm):
                     continue  # "工委书记是谁": only a sentence that names someone answers it
+                if titled and not _TITLE_MARK.search(sent.norm):
+                    continue  # "哪篇文章获一等奖": only a sentence that gives a title answers it
                 if role is not None and matched(role, sent.norm) < 0:
                     continue  # "银奖是谁拿的": who won 金奖 does not answer it
                 cov, _ = coverage(q, self.weights, sent.norm, sent.norm, self.context(hit.chunk))
@@ -633,7 +639,9 @@ def _told_of_what_is_asked(q: QueryInfo, cands: list[Candidate]) -> list[Candida
     out = []
     for c in cands:
         chunk = c.span.hit.chunk
-        if q.years and len(chunk.years) >= 2 and _year_in_force(chunk.text, c.ans_start) not in (None, *q.years):
+        # (a year that opens the candidate's own sentence counts: "2018年，…获二等奖")
+        at = max(c.ans_start, c.span.start + 6)
+        if q.years and len(chunk.years) >= 2 and _year_in_force(chunk.text, at) not in (None, *q.years):
             continue
         asked = [p for p in q.places if p in chunk.places]
         peers = [p for p in chunk.places if asked and p[-1] == asked[0][-1]]  # counties beside a county

@@ -573,6 +573,8 @@ REPORT_REVIEW = """\
 2016年，市直机关发展党员188名，新建党支部11个，接转党员组织关系96人次；5月10日至12日，入党积极分子培训班在荆门市委党校举办。
 2017年，市直机关发展党员207名，新建党支部15个；4月17日至19日，入党积极分子培训班在荆门市行政学院举办；9月，“喜迎十九大”合唱比赛在荆门大剧院举行，市公安局代表队获得一等奖。
 2018年，市直机关发展党员231名，新建党支部9个；10月11日至13日，市直机关第五届职工运动会在荆门市体育馆举行，1230名运动员参赛。
+2016年，机关党建研究会推出一批调研文章，获全省机关党建研究成果一等奖。
+2018年，工委撰写的《以政治建设统领机关党建》获全省机关党建研究成果二等奖。
 附表  2017—2018年荆门市直机关党建主要数据
 年度            发展党员（名）  党员总数（名）
 2017年          207             12836
@@ -612,6 +614,11 @@ def test_a_review_of_years_and_an_article_on_two_counties(review_service, questi
     _assert_answers(review_service, question, expected)
 
 
+def test_a_title_asked_is_answered_by_the_sentence_that_gives_it(review_service):
+    ans = review_service.ask("2018年荆门市直机关获全省机关党建研究成果二等奖的是哪篇文章？")
+    assert ans.answer is not None and "以政治建设统领机关党建" in ans.reply, ans.reply
+
+
 @pytest.mark.parametrize("question", [
     # the 一等奖 is named; the 二等奖 is not
     "2017年荆门市直机关“喜迎十九大”合唱比赛的二等奖给了哪个代表队？",
@@ -619,6 +626,8 @@ def test_a_review_of_years_and_an_article_on_two_counties(review_service, questi
     "2016年荆门市直机关第五届职工运动会团体总分第一名是哪个单位？",
     # 接转党员组织关系96人次 counts transfers, not 党员; 2016 has no total
     "2016年荆门市直机关一共有多少名党员？",
+    # 哪篇文章 asks a title; the 2016 sentence gives none
+    "2016年荆门市直机关获全省机关党建研究成果一等奖的是哪篇文章？",
 ])
 def test_another_prize_another_years_event_or_a_count_of_transfers_is_refused(review_service, question):
     ans = review_service.ask(question)
