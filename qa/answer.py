@@ -29,21 +29,25 @@ from .counted import (
     TARGET,
     breakdown_unasked,
     continues_without_noun,
-    displaced_by_namesake,
-    verbs_before,
     counts_other,
+    displaced_by_namesake,
+    event_not_told,
     head_phrase,
     head_present,
     in_parentheses,
+    is_noun_phrase,
     mask_brackets,
+    other_cell,
     other_money,
+    predicate_terms,
     question_verbs,
     recast_after_head,
     respective_fit,
     unasked_predicate,
     unasked_qualifier,
-    event_not_told, is_noun_phrase, other_cell, predicate_terms, unasked_row,
+    unasked_row,
     unasked_union,
+    verbs_before,
 )
 from .dates_in_text import DATE, DATE_OR_HOLIDAY, DAY_Q, HOLIDAY, RANGE_Q, REPORT_YEAR_Q, YEAR_ONLY, YEAR_Q
 from .evidence import (
@@ -166,7 +170,7 @@ class ExtractiveAnswerer:
         asked = " ".join(p for g in q.terms for p in g) + " " + ORG_WORDS.sub(" ", q.norm)
         phrase = head_phrase(q)
         q_verbs = question_verbs(q)
-        sent_cov, covered = 0.0, None  # coverage of the sentence, once per sentence
+        sent_cov, covered, told_otherwise = 0.0, None, ""  # per sentence, computed once
         asked_bodies = set(_BODY.findall(q.norm))
         said_of = predicate_terms(q)
         said_compounds = [(j, k) for j in said_of for k in said_of
@@ -190,6 +194,7 @@ class ExtractiveAnswerer:
             cov, _ = coverage(q, self.weights, near, sent.norm, ctx)
             if covered is not sent:
                 sent_cov, covered = coverage(q, self.weights, sent.norm, "", "")[0], sent
+                told_otherwise = _sentence_tells_another(q, sent, said_of, said_compounds)
             # The counted thing must be named where the figure is (for a
             # share, in the same sentence: "…达标,占全部…的89%").
             # (A change is told of the thing named before it: "发展党员1684名,比上年增加127名".)
@@ -210,16 +215,8 @@ class ExtractiveAnswerer:
             if heads and head is None:
                 _skipped(figures, "the counted thing is not named in the clause")
                 continue
-            previous = re.split(r"[。！？!?]", sent.hit.chunk.search_text[:sent.start].rstrip("。！？!? \n"))[-1]
-            if event_not_told(q, sent.norm, previous):
-                _skipped(figures, "those taking part are counted at another event")
-                continue
-            if said_of and all(matched(q.terms[k], sent.norm) < 0 for k in said_of):
-                _skipped(figures, "the sentence tells nothing the question says of the counted thing")
-                continue
-            # "得了良好等次" is not "获优秀等次": a compound said of it is told whole.
-            if any(matched(q.terms[k], sent.norm) >= 0 and matched(q.terms[j], sent.norm) < 0 for j, k in said_compounds):
-                _skipped(figures, "another kind of what the question says of the counted thing")
+            if told_otherwise:
+                _skipped(figures, told_otherwise)
                 continue
             if unasked_row(cnorm, q.norm):
                 _skipped(figures, "a table row for a part the question does not name")
@@ -632,6 +629,20 @@ class ExtractiveAnswerer:
                      and best.score - c.score < _OTHER_YEAR_SLACK), None)
 
 
+def _sentence_tells_another(q: QueryInfo, sent: Span, said_of: list[int], said_compounds: list[tuple[int, int]]) -> str:
+    """Why the sentence counts the thing for something other than the question says
+    (another event, another predicate, another kind of it), or "" when it does not."""
+    previous = re.split(r"[。！？!?]", sent.hit.chunk.search_text[:sent.start].rstrip("。！？!? \n"))[-1]
+    if event_not_told(q, sent.norm, previous):
+        return "those taking part are counted at another event"
+    if said_of and all(matched(q.terms[k], sent.norm) < 0 for k in said_of):
+        return "the sentence tells nothing the question says of the counted thing"
+    # "得了良好等次" is not "获优秀等次": a compound said of it is told whole.
+    if any(matched(q.terms[k], sent.norm) >= 0 and matched(q.terms[j], sent.norm) < 0 for j, k in said_compounds):
+        return "another kind of what the question says of the counted thing"
+    return ""
+
+
 def _told_of_what_is_asked(q: QueryInfo, cands: list[Candidate]) -> list[Candidate]:
     """A review of several years tells each year in its own paragraph (or table row),
     an article on two counties each county in its own: a candidate told under
@@ -651,9 +662,13 @@ def _told_of_what_is_asked(q: QueryInfo, cands: list[Candidate]) -> list[Candida
     return out
 
 
+def _paragraph_before(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1:pos]
+
+
 def _place_in_force(text: str, pos: int, places: list[str]) -> str | None:
     """Which of places the paragraph before pos names last ("武义县…共有基层党组织227个")."""
-    para = text[text.rfind("\n", 0, pos) + 1:pos]
+    para = _paragraph_before(text, pos)
     at = {p: max(para.rfind(p), para.rfind(p[:-1]) if len(p) > 2 else -1) for p in places}
     best = max(at, key=lambda p: at[p])
     return best if at[best] >= 0 else None
@@ -664,7 +679,7 @@ _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*(?:以来|至今|起|开�
 
 def _year_in_force(text: str, pos: int) -> int | None:
     """The last year named in the paragraph before pos ("2017年，…发展党员229名"), or None."""
-    para = to_halfwidth(text[text.rfind("\n", 0, pos) + 1:pos])
+    para = to_halfwidth(_paragraph_before(text, pos))
     named = _YEAR_NAMED.findall(para)
     return int(named[-1]) if named else None
 

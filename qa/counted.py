@@ -416,11 +416,8 @@ def predicate_terms(q: QueryInfo) -> list[int]:
     if not at:
         return []
     head_end = min(at) + 1
-
-    def first(g: tuple[str, ...]) -> int:
-        return min([q.norm.find(p, head_end) for p in g if q.norm.find(p, head_end) >= 0] or [-1])
     return [k for k, g in enumerate(q.terms)
-            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and first(g) >= 0
+            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and any(p in q.norm[head_end:] for p in g)
             and not _TAKING_PART.search(g[0]) and k not in q.modifiers + q.head_alts]
 
 

@@ -17,10 +17,9 @@ from .tokenize_zh import STOPWORDS, init_dictionary, words
 _DATE_Q = re.compile(r"几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)[办开搞举]?(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _GO_WHICH = re.compile(r"(?:到|去|赴|前往)哪(?:个|些|几个)")
-_NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计|"
-                       r"多长(?!时间)|多远|多宽|多深|多高")
 # "修了多长的水泥路": a length, in whatever unit of length the report uses.
 _LENGTH_Q = re.compile(r"多长(?!时间)|多远|多宽|多深|多高")
+_NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计|" + _LENGTH_Q.pattern)
 
 # The measure word a number question asks for: 多少名 -> 名, 几个 -> 个.
 _UNIT_Q = re.compile(r"(?:多少|几)(万元|万|亿元|亿|元|人次|名|人|个|次|项|篇|件|起|宗|场次|场|期(?!间)|家|条|份|批次|批(?!准|示)|所(?!属|有)|户|套|枚|部(?!署|门)|天|对|幅|位|支(?!援|持|部)|届|棵|株|册|台|辆|块|间|座|处|亩|课时|学时|门|堂|眼|口|组|轮|种|年(?![级度])|公里|千米|平方米|米|吨|小时|倍|本|张|首|盒|箱)")
@@ -60,7 +59,7 @@ _PHRASES = sorted(set(_GROUP_OF) - _PASSAGE_ONLY, key=len, reverse=True)
 _SPLIT_PHRASES: list[tuple[re.Pattern, tuple[str, ...]]] = [
     (re.compile(r"(?P<a>发展|接收|吸收|新发展)了?(?:多少|几)[名个位\s]?(?P<b>新?党员)"), SYNONYM_GROUPS[0]),
     # "结了多少件案子" is the reports' 结案.
-    (re.compile(r"(?P<a>转正|转为正式党员)了?(?:(?:多少|几)[名个位\s]?|的)(?P<b>(?:预备)?党员)"), ("预备党员转正", "转正", "转为正式党员")),
+    (re.compile(r"(?P<a>转正|转为正式党员)了?(?:(?:多少|几)[名个位\s]?|的)(?P<b>(?:预备)?党员)"), _GROUP_OF["转正"]),
     (re.compile(r"(?P<a>结)了?(?:多少|几)[件个起宗\s]?(?P<b>案子|案件)"), ("结案", "办结案件")),
 ]
 
