@@ -27,6 +27,8 @@ from .counted import (
     CONTINUES,
     DELTA_BEFORE,
     TARGET,
+    another_event_named,
+    another_kind_named,
     breakdown_unasked,
     continues_without_noun,
     counts_other,
@@ -98,8 +100,8 @@ _OTHER_YEAR_SLACK = 5.0
 _AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
 
 
-# "具体是哪一天", "哪一天几号": the very day, which a month alone does not give.
-_EXACT_DAY_Q = re.compile(r"具体(?:是)?(?:哪一?天|几号|几月几日|日期)|几月几(?:号|日)")
+# "具体是哪一天", "决赛是哪天举行的": the very day, which a month alone does not give.
+_EXACT_DAY_Q = re.compile(r"具体(?:是)?(?:哪一?天|几号|几月几日|日期)|几月几(?:号|日)|哪一?天")
 # "哪篇文章", "发言题目是什么": a title, which a report writes in 《》 or quotes.
 _TITLE_Q = re.compile(r"哪篇|哪本|哪部|题目|标题")
 _TITLE_MARK = re.compile(r"[《“\"「『]")
@@ -217,6 +219,9 @@ class ExtractiveAnswerer:
                 continue
             if told_otherwise:
                 _skipped(figures, told_otherwise)
+                continue
+            if head and another_kind_named(q, head, where):
+                _skipped(figures, "the clause names only another kind of the counted thing")
                 continue
             if unasked_row(cnorm, q.norm):
                 _skipped(figures, "a table row for a part the question does not name")
@@ -419,6 +424,8 @@ class ExtractiveAnswerer:
             for sent in spans(hit, rank, SENT_SPLIT):
                 snorm = sent.norm
                 dates = list(rx.finditer(snorm))
+                if dates and another_event_named(q.norm, snorm):
+                    continue  # "运动会是哪天": the date of a 乒乓球赛 is not its date
                 # The date's own sentence must tell of the event: words of the
                 # passage around it ("一是举行新党员宣誓…活动。…于6月下旬开始试行…")
                 # do not make it that event's date.
@@ -480,8 +487,8 @@ class ExtractiveAnswerer:
                         found = venue_spans(snorm)  # "在哪些地方办过": venues not summed up as 等地
                 else:
                     found = venue_spans(snorm)
-                if not found:
-                    continue
+                if not found or another_event_named(q.norm, snorm):
+                    continue  # (the venue of a 乒乓球赛 is not the 运动会's)
                 positions = [matched(g, snorm) for g in q.terms if matched(g, snorm) >= 0]
                 anchor = min(positions) if positions else 0
                 # How well each part of the sentence (between semicolons) tells the event, on its own.

@@ -60,6 +60,28 @@ def unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
     return flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
 
 
+def another_kind_named(q: QueryInfo, head: tuple[str, ...], clause: str) -> bool:
+    """"多少名优秀党务工作者" is not answered by "…优秀共产党员681人、优秀工会工作者99人":
+    the question writes a noun onto the counted thing (党务 + 工作者), and wherever
+    the clause names the thing it writes another noun onto it."""
+    if q.head < 0 or head != q.terms[q.head]:
+        return False
+    onto = [q.terms[k] for k in q.head_alts if any(q.terms[k][0] + h in q.norm for h in head)]
+    if not onto or any(matched(g, clause) >= 0 for g in onto):
+        return False
+    at = sorted(i for h in head for i in (m.start() for m in re.finditer(re.escape(h), clause)))
+    if not at:
+        return False
+    init_dictionary()
+    for pos in at:
+        before = re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", clause[:pos])[-6:].strip()
+        tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
+        w, flag = tagged[-1] if tagged else ("", "")
+        if not ((flag[:1] == "n" or flag == "vn") and len(w) >= 2 and w not in q.norm and w not in STOPWORDS):
+            return False  # named as itself here
+    return True
+
+
 _RECAST = re.compile(r"^(?:为|作为|成为|列为|转为)([\u4e00-\u9fff]{2,6})")
 
 
@@ -431,6 +453,29 @@ def is_noun_phrase(modifier: str, noun: str) -> bool:
 
 _EVENT_NAME = re.compile(r"^.+(?:会|赛|班|仪式|讲座|论坛|活动)$")
 
+# The kinds of event a report names, each written as its family (表彰大会 and
+# 表彰会, 竞赛 and 比赛 are one kind, and a 决赛 is part of one; a 运动会 is not a 球赛).
+_EVENT_WORD = re.compile(r"运动会|座谈会|报告会|推进会|交流会|观摩会|联欢会|宣讲会|演讲会|表彰大?会|晚会|"
+                         r"仪式|典礼|比赛|竞赛|大赛|联赛|球赛|决赛|初赛|复赛|"
+                         r"培训班|研讨班|读书班|轮训班|训练班|研修班|讲座|论坛|展览")
+_EVENT_FAMILY = {"竞赛": "比赛", "大赛": "比赛", "联赛": "比赛", "球赛": "比赛", "表彰大会": "表彰会",
+                 "决赛": "比赛", "初赛": "比赛", "复赛": "比赛",  # (a round is part of its 比赛)
+                 "轮训班": "培训班", "训练班": "培训班", "研修班": "培训班", "典礼": "仪式"}
+
+
+def _event_kinds(text: str) -> set[str]:
+    return {_EVENT_FAMILY.get(m.group(0), m.group(0)) for m in _EVENT_WORD.finditer(text)}
+
+
+def another_event_named(question: str, sent: str) -> bool:
+    """"职工运动会在哪里举行" is not answered by "职工乒乓球赛在…举行": the sentence
+    names an event of another kind, and not the kind the question asks about."""
+    asked = _event_kinds(question)
+    if not asked:
+        return False
+    told = _event_kinds(sent)
+    return not asked & told and bool(told - asked)
+
 
 def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     """"…表彰大会大概有多少人参加": those who took part are counted at the event
@@ -439,4 +484,8 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     if q.head < 0 or not _TAKING_PART.search(" ".join(q.terms[q.head])):
         return False
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
-    return any(matched(g, sent) < 0 and matched(g, previous) < 0 for g in events)
+    if any(matched(g, sent) < 0 and matched(g, previous) < 0 for g in events):
+        return True
+    # (the event told in the sentence before does not hold when this one names
+    # another: "…举行活动启动仪式。…66名党员干部参加主题演讲比赛")
+    return another_event_named(q.norm, sent)

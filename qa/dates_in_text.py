@@ -26,7 +26,7 @@ YEAR_SPAN = re.compile(r"(?:19|20)\d{2}年(?:(?:底|初|末|上半年|下半年)
                        r"|(?:至|到|-|—)(?:19|20)\d{2}年(?:底|初|末)?)")
 DATE_OR_HOLIDAY = re.compile(f"{DATE.pattern}|{HOLIDAY.pattern}|{YEAR_SPAN.pattern}")
 # A question for a span: "从哪天到哪天", "起止时间", "哪几天".
-RANGE_Q = re.compile(r"(?:哪天|哪一天)[办开搞举]?(?:到|至)|起止|哪几天|持续")
+RANGE_Q = re.compile(r"(?:哪天|哪一天)[办开搞举]?(?:到|至)|起止|哪几天|持续|(?:开始|开班|开幕)[、,，]?又?(?:到|至)?(?:哪一?天|什么时候|何时)(?:结束|结业|闭幕)")
 DAY_Q = re.compile(r"几月|几日|几号|哪天|哪一天|哪几天|日期|哪个月")
 # A question about the report itself: "这篇工作总结写的是哪一年的工作", "这份报告是哪年的".
 REPORT_YEAR_Q = re.compile(r"(这篇|这份|该|本|此)(工作)?(报告|总结|年鉴|材料|文章|综述|汇报)")

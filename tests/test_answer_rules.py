@@ -632,3 +632,50 @@ def test_a_title_asked_is_answered_by_the_sentence_that_gives_it(review_service)
 def test_another_prize_another_years_event_or_a_count_of_transfers_is_refused(review_service, question):
     ans = review_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+# An eighth corpus: figures told beside other kinds of the same thing, events
+# told beside other events, a class from one day to another and a final whose
+# month alone is given.
+REPORT_ZHOUSHAN = """\
+舟山市直机关工委2018年工作总结
+
+【组织建设】2018年，舟山市直机关发展党员164名。七一前夕，表彰先进基层党组织42个、优秀共产党员318人、优秀工会工作者57人和优秀团干部36人。
+【教育培训】2018年8月6日至8日，市直机关工委联合市总工会在舟山市委党校举办工会主席培训班，全市机关工会主席112人参加学习。
+【文明创建】3月至10月，市直机关开展“文明礼让，机关带头”主题实践活动。3月21日，在舟山市民广场举行活动启动仪式。活动期间，5月8日至10日，市直机关38个单位选派76名党员干部参加主题演讲比赛。
+【文体活动】4月，市直机关党建知识竞赛决赛在舟山市委党校举行，28支代表队参赛。活动期间，有关报道在学习强国、浙江新闻等平台转载，其中决赛直播观看2.6万次。10月16日至18日，市直机关职工羽毛球赛在舟山市全民健身中心举行，47个单位的312名运动员参赛。
+"""
+
+
+@pytest.fixture(scope="module")
+def zhoushan_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"zhoushan-2018.txt": REPORT_ZHOUSHAN})
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("2018年舟山市直机关表彰了多少名优秀工会工作者？", "57人"),
+    # 哪天开始、哪天结束 asks the span
+    ("2018年舟山市直机关工会主席培训班是哪天开始、哪天结束的？", "8月6日至8日"),
+    ("2018年舟山市直机关职工羽毛球赛在哪里举行？", "舟山市全民健身中心"),
+    ("2018年舟山市直机关有多少名党员干部参加了主题演讲比赛？", "76名"),
+    # a 决赛 is a round of the 竞赛, no other event
+    ("2018年舟山市直机关党建知识竞赛的报道在哪些平台转载？", "学习强国"),
+])
+def test_each_kind_and_each_event_answers_for_itself(zhoushan_service, question, expected):
+    _assert_answers(zhoushan_service, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    # 工会工作者 is another kind of 工作者 than the 党务工作者 asked
+    "2018年舟山市直机关表彰了多少名优秀党务工作者？",
+    # the 演讲比赛's 76 are not counted at the 启动仪式 told in the sentence before
+    "2018年舟山市直机关“文明礼让，机关带头”活动的启动仪式有多少人参加？",
+    # a 羽毛球赛 is not the 运动会 asked
+    "2018年舟山市直机关职工运动会在哪里举行？",
+    "2018年舟山市直机关职工运动会是哪天开幕的？",
+    # 哪天 asks a day; the report gives the month
+    "2018年舟山市直机关党建知识竞赛的决赛是哪天举行的？",
+])
+def test_another_kind_another_event_or_a_month_for_a_day_is_refused(zhoushan_service, question):
+    ans = zhoushan_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)
