@@ -484,6 +484,9 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     if q.head < 0 or not _TAKING_PART.search(" ".join(q.terms[q.head])):
         return False
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
+    # (a quoted name the question gives an event by: “学习党纪条规服务科学发展”网络知识竞赛)
+    events += [q.terms[k] for k in q.quoted if re.match(r"[”\"」』]?[\u4e00-\u9fff]{0,6}?(?:会|赛|班|仪式|讲座|论坛|活动)",
+                                                          q.norm[q.norm.find(q.terms[k][0]) + len(q.terms[k][0]):])]
     if any(matched(g, sent) < 0 and matched(g, previous) < 0 for g in events):
         return True
     # (the event told in the sentence before does not hold when this one names
