@@ -115,6 +115,10 @@ _HOLDER_SUFFIX = re.compile(r"(?:的)?(?:得主|获得者|获奖者|人选|获�
 _GIVEN_TO = re.compile(r"(?:给了?|颁给了?|发给了?|授予了?|归了?)$")
 _RANK_AFTER = re.compile(r"第[一二三四五六七八九十\d]+名?$")
 
+# "哪里的精准扶贫工作": a place whose thing is asked, and the endings of such places' names.
+_WHOSE_PLACE_Q = re.compile(r"(?:哪里|哪儿|什么地方|何地)的([\u4e00-\u9fff]{2,8})")
+_ADMIN_ENDINGS = ("村", "乡", "镇", "县", "市", "区", "社区", "街道", "州", "省")
+
 # How much of the question a date's or venue's own sentence must hold, as a share
 # of the coverage the whole answer needs.
 _OWN_SENTENCE_SHARE = 0.6
@@ -438,6 +442,10 @@ class ExtractiveAnswerer:
                     lo = max(dates[i - 1].end() if i > 0 else 0,
                              max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1)
                     hi = dates[i + 1].start() if i + 1 < len(dates) else len(snorm)
+                    # "9月16日，…知识竞赛决赛…；11月，…气排球比赛…": the event told in
+                    # another date's part of the sentence is not this date's.
+                    if event is not None and matched(event, snorm[lo:hi]) < 0 and matched(event, snorm) >= 0:
+                        continue
                     # A Chinese time phrase comes before its event ("2016年开始探索…,
                     # 2017年…"): the words after a date count fully, those before it
                     # (up to the previous date) a little less.
@@ -467,6 +475,7 @@ class ExtractiveAnswerer:
         endings = asked_place_endings(q.norm)
         kind = asked_place_kind(q.norm)
         owned = owned_after_kind(q.norm)
+        whose = next(iter(_WHOSE_PLACE_Q.findall(q.norm)), "")
         out = []
         for rank, hit in enumerate(hits):
             previous = ""
@@ -486,7 +495,10 @@ class ExtractiveAnswerer:
                     if not found and kind in GENERIC_PLACE_KINDS:
                         found = venue_spans(snorm)  # "在哪些地方办过": venues not summed up as 等地
                 else:
-                    found = venue_spans(snorm)
+                    # "推动了哪里的精准扶贫工作": the place is named right before what it has
+                    # ("推动广宁大良村精准扶贫工作"), no venue.
+                    found = [(a, b) for a, b in names_ending(snorm, _ADMIN_ENDINGS)
+                             if whose and snorm.startswith(whose[:2], b)] or venue_spans(snorm)
                 if not found or another_event_named(q.norm, snorm):
                     continue  # (the venue of a 乒乓球赛 is not the 运动会's)
                 positions = [matched(g, snorm) for g in q.terms if matched(g, snorm) >= 0]
@@ -555,6 +567,7 @@ class ExtractiveAnswerer:
                 return _term_of(q, obj[0])
         end = who.start() - (q.norm[:who.start()].endswith(("是", "被", "由", "让")))  # 银奖被谁拿走了
         before = _RANK_AFTER.sub("", _HOLDER_SUFFIX.sub("", _GIVEN_TO.sub("", q.norm[:end])))
+        before = before[:-1] if before.endswith("的") else before  # "获得二等奖的是哪个代表队"
         tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
         if not tagged or not re.match(r"n|vn|j", tagged[-1][1]):
             return None

@@ -216,8 +216,8 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
     rest = re.split(r"(?:和|及|与|以及|[，,；;。、])\s*\d", rest, maxsplit=1)[0]
     toks = [(w, f) for w, f in pseg.cut(rest[:14]) if w.strip()]
     # The predicate may come after a short adverbial: "146名新党员面向党旗进行了
-    # 入党宣誓", "到会的…在主会场集中收看".
-    vi = next((i for i, (w, f) in enumerate(toks[:3]) if f.startswith("v")), None)
+    # 入党宣誓", "到会的…在主会场集中收看", "面向党旗集体宣誓" (面向 tagged a noun).
+    vi = next((i for i, (w, f) in enumerate(toks[:4]) if f.startswith("v")), None)
     if vi is None or any(not re.match(r"[npdfr]", f) or w in "、，,；;。" for w, f in toks[:vi]):
         return False
     toks = toks[vi:]
@@ -267,7 +267,9 @@ def counts_other(head: tuple[str, ...], cnorm: str, m: re.Match, asked: str) -> 
         last_flag = flag
     # The phrase the figure counts runs to the next break or figure: "147名专职和兼职的
     # 纪检监察干部参加" counts 干部 though 专职 comes first.
-    reach = re.split(r"[，,；;。、（(\d]", rest, maxsplit=1)[0]
+    # (a figure that describes them, "党龄满50年的老党员", "35岁以下的", starts no other)
+    described = re.sub(r"\d+(?:\.\d+)?(?:周?岁|年)(?:以上|以下|以内)?的?", "某", rest)
+    reach = re.split(r"[，,；;。、（(\d]", described, maxsplit=1)[0]
     after = rest[len(phrase):]
     # "81个单位的机关党支部全部达标": the figure counts the 单位 whose 党支部 did.
     owner = after.startswith("的") and phrase and not any(p in phrase for p in head) and last_flag.startswith("n")

@@ -683,3 +683,49 @@ def test_each_kind_and_each_event_answers_for_itself(zhoushan_service, question,
 def test_another_kind_another_event_or_a_month_for_a_day_is_refused(zhoushan_service, question):
     ans = zhoushan_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+# A ninth corpus: new members taking an oath beside those recruited, people
+# described by a figure, a show staged, a place whose work is named, and two
+# dates of two events in one sentence.
+REPORT_LIJIANG = """\
+丽江市直机关工委2021年工作总结
+
+【组织建设】2021年，丽江市直机关共发展党员286名，预备党员按期转正271名。七一前夕，表彰先进基层党组织36个、优秀共产党员154名，97名新党员面向党旗集体宣誓。
+【关爱党员】为842名党龄满50年的老党员颁发“光荣在党50年”纪念章。当天晚上，“颂歌献给党”文艺汇演在丽江市文化馆剧场上演。
+【结对帮扶】建立党员结对帮扶责任制，推动永胜县松坪村乡村振兴工作，筹集帮扶资金86.5万元。
+【文体活动】9月8日，市直机关党史知识竞赛决赛在丽江市委党校举行，市税务局代表队夺得一等奖；10月，市直机关第三届职工篮球比赛在丽江市体育馆举行。
+"""
+
+
+@pytest.fixture(scope="module")
+def lijiang_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"lijiang-2021.txt": REPORT_LIJIANG})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the 97 new members took an oath; they are not a second count of those recruited
+    ("2021年丽江市直机关发展了多少名党员？", "286名"),
+    # 满50年的 describes the 老党员 counted; it starts no other figure
+    ("2021年丽江市直机关给多少名老党员颁发了“光荣在党50年”纪念章？", "842名"),
+    # a show is staged (上演) at its venue
+    ("2021年丽江市直机关“颂歌献给党”文艺汇演在哪里上演？", "丽江市文化馆剧场"),
+    # 哪里的…工作: the place named right before the work
+    ("2021年丽江市直机关通过党员结对帮扶责任制推动了哪里的乡村振兴工作？", "松坪村"),
+    ("2021年丽江市直机关党史知识竞赛决赛获得一等奖的是哪个代表队？", "市税务局代表队"),
+])
+def test_oaths_descriptions_shows_owned_places_and_winners(lijiang_service, question, expected):
+    ans = lijiang_service.ask(question)
+    assert ans.answer is not None, (question, ans.reply)
+    assert expected in compact(ans.reply), (question, ans.reply)
+
+
+@pytest.mark.parametrize("question", [
+    # 9月8日 is the 知识竞赛's date; the 篮球比赛 is told under 10月 only
+    "2021年丽江市直机关职工篮球比赛是哪天举行的？",
+    # only the 一等奖 is named
+    "2021年丽江市直机关党史知识竞赛决赛获得二等奖的是哪个代表队？",
+])
+def test_another_parts_date_or_an_unnamed_prize_is_refused(lijiang_service, question):
+    ans = lijiang_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)
