@@ -188,6 +188,11 @@ class ExtractiveAnswerer:
             told = set(_BODY.findall(sent.norm))
             if asked_bodies and told and not asked_bodies & told:
                 continue
+            # "中山市税务局一共有多少名党员" is not answered by the whole city's figure:
+            # the body asked is named in the figure's paragraph.
+            if asked_bodies and not asked_bodies & set(_BODY.findall(
+                    _paragraph_before(sent.hit.chunk.search_text, sent.end))):
+                continue
             # A figure the question itself states ("在四个市…") is not its answer.
             figures = [m for m in FIGURE.finditer(cnorm)
                        if figure_value_ok(m, cnorm) and _bare(m) not in q.norm]
@@ -436,15 +441,22 @@ class ExtractiveAnswerer:
                 if dates and (event is None or matched(event, snorm) < 0) and \
                         coverage(q, self.weights, snorm, "", "")[0] < self.min_coverage * _OWN_SENTENCE_SHARE:
                     continue
+                # What a date is about lies between its neighbouring dates:
+                # "6月28日…培训班;9月14日…党务干部培训班".
+                parts = [(max(dates[i - 1].end() if i > 0 else 0,
+                              max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1),
+                          dates[i + 1].start() if i + 1 < len(dates) else len(snorm))
+                         for i, d in enumerate(dates)]
+                own = [coverage(q, self.weights, snorm[lo:hi], "", "")[0] for lo, hi in parts]
                 for i, d in enumerate(dates):
-                    # What a date is about lies between its neighbouring dates:
-                    # "6月28日…培训班;9月14日…党务干部培训班".
-                    lo = max(dates[i - 1].end() if i > 0 else 0,
-                             max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1)
-                    hi = dates[i + 1].start() if i + 1 < len(dates) else len(snorm)
+                    lo, hi = parts[i]
                     # "9月16日，…知识竞赛决赛…；11月，…气排球比赛…": the event told in
-                    # another date's part of the sentence is not this date's.
+                    # another date's part of the sentence is not this date's, nor is one
+                    # another part tells better ("4月16日至20日，…党支部书记示范培训班…；
+                    # 9月，…举办新任机关党委专职副书记培训班").
                     if event is not None and matched(event, snorm[lo:hi]) < 0 and matched(event, snorm) >= 0:
+                        continue
+                    if own[i] < max(own) - _BETTER_PART:
                         continue
                     # A Chinese time phrase comes before its event ("2016年开始探索…,
                     # 2017年…"): the words after a date count fully, those before it
