@@ -29,6 +29,7 @@ from .counted import (
     TARGET,
     another_event_named,
     another_kind_named,
+    another_of_the_kind,
     breakdown_unasked,
     continues_without_noun,
     counts_other,
@@ -106,7 +107,7 @@ _EXACT_DAY_Q = re.compile(r"具体(?:是)?(?:哪一?天|几号|几月几日|日�
 _TITLE_Q = re.compile(r"哪篇|哪本|哪部|题目|标题")
 _TITLE_MARK = re.compile(r"[《“\"「『]")
 # "一等奖是哪个单位": asks the holder of a role, like 是谁.
-_WHICH_BODY_Q = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪支)(?:单位|部门|机关|代表队|队伍|团队|党支部)")
+_WHICH_BODY_Q = re.compile(r"(?:哪个|哪家|哪些|哪几个|哪支|哪部|哪首)(?:单位|部门|机关|代表队|队伍|团队|党支部|节目|作品|曲目)")
 
 # Words for whoever holds a role: the role is the word before them.
 _HOLDER_SUFFIX = re.compile(r"(?:的)?(?:得主|获得者|获奖者|人选|获奖单位|单位)$")
@@ -237,6 +238,11 @@ class ExtractiveAnswerer:
                 continue
             if displaced_by_namesake(q, sent.norm, clause.start - sent.start):
                 _skipped(figures, "another event of the kind asked is named in between")
+                continue
+            at = clause.start - sent.start
+            part = re.split(r"[；;]", sent.norm[:at])[-1] + re.split(r"[；;]", sent.norm[at:])[0]
+            if another_of_the_kind(q.norm, part):
+                _skipped(figures, "the part of the sentence names another event of the kind asked")
                 continue
             # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
             if any(matched(q.terms[j], near) < 0 for j in q.modifiers):

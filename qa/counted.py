@@ -479,6 +479,38 @@ def another_event_named(question: str, sent: str) -> bool:
     return not asked & told and bool(told - asked)
 
 
+_HOLDING = re.compile(r"举办|召开|开展|组织|举行|开办|进行|开设|承办|主办|" + _TAKING_PART.pattern)
+
+
+def _name_before(text: str, at: int, verbs: bool = False) -> str:
+    """The name word written right before position at ("入党积极分子|培训班" -> 入党积极分子),
+    or "" when a count, a pronoun or (unless verbs) a verb stands there (举办培训班,
+    多少期培训班, 各类…). A verb may name a kind (示范培训班), but holding one does not."""
+    init_dictionary()
+    toks = [(w, f) for w, f in pseg.cut(text[max(0, at - 6):at]) if w.strip()]
+    if not toks:
+        return ""
+    w, f = toks[-1]
+    kind = f[0] == "n" or f in ("vn", "j", "b") or (verbs and f == "v" and not _HOLDING.search(w))
+    named = kind and len(w) >= 2 and not _EVENT_WORD.fullmatch(w)
+    return w if named and w not in STOPWORDS else ""
+
+
+def another_of_the_kind(question: str, part: str) -> bool:
+    """"党支部书记示范培训班的结业考试合格率" is not told by "…举办入党积极分子培训班,
+    …结业考试合格率98.7%": the figure's part of the sentence names the kind of
+    event asked (培训班) only under another name, and not the name asked (示范)."""
+    for m in _EVENT_WORD.finditer(question):
+        name = _name_before(question, m.start(), verbs=True)
+        if not name or name in part:
+            continue
+        at = [i for i in range(len(part)) if part.startswith(m.group(0), i)]
+        others = [_name_before(part, i) for i in at]
+        if at and all(o and o not in question for o in others):
+            return True
+    return False
+
+
 def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     """"…表彰大会大概有多少人参加": those who took part are counted at the event
     the question names, so that event is told in the figure's sentence or the one

@@ -68,7 +68,8 @@ def _kind_match(question: str) -> re.Match | None:
             continue  # "在什么地方举办": a venue; "哪些地方": a list of places
         init_dictionary()
         first = jieba.lcut(question[m.start(1):m.start(1) + 8])[0]
-        if first == m.group(1) or first in _PLACE_KINDS:
+        # (or a word the tagger runs into the next: "哪个村开的" -> 村开)
+        if first == m.group(1) or first in _PLACE_KINDS or re.match(r"[的开办召举里中上?？,，]|$", question[m.end(1):]):
             return m
     return None
 

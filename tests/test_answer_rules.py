@@ -736,3 +736,43 @@ def test_oaths_descriptions_shows_owned_places_and_winners(lijiang_service, ques
 def test_another_parts_date_an_unnamed_prize_or_another_bodys_count_is_refused(lijiang_service, question):
     ans = lijiang_service.ask(question)
     assert ans.answer is None, (question, ans.answer)
+
+
+# A tenth corpus: two classes in one sentence, a village asked by its kind, and
+# a show's prize.
+REPORT_XUANCHENG = """\
+宣城市直机关工委2019年工作总结
+
+【教育培训】4月8日至12日，在宣城市委党校举办市直机关党支部书记示范培训班，学员96名；9月10日至12日，在宣城市行政学院举办入党积极分子培训班，学员215名，结业考试合格率97.6%。
+【结对共建】市直机关工委到结对点宁国市港口镇山门村召开调研座谈会。
+【文体活动】11月6日，市直机关“礼赞新中国”文艺汇演在宣城大剧院举行，市财政局选送的合唱《歌唱祖国》获一等奖。
+"""
+
+
+@pytest.fixture(scope="module")
+def xuancheng_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"xuancheng-2019.txt": REPORT_XUANCHENG})
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("2019年宣城市直机关入党积极分子培训班的结业考试合格率是多少？", "97.6"),
+    # 哪个村开的: the kind asked though the tagger runs 村 into 开
+    ("2019年宣城市直机关工委到结对点哪个村开的调研座谈会？", "山门村"),
+    # 哪个节目 asks the holder of a prize
+    ("2019年宣城市直机关“礼赞新中国”文艺汇演的一等奖是哪个节目？", "歌唱祖国"),
+])
+def test_a_class_a_village_and_a_prized_show(xuancheng_service, question, expected):
+    ans = xuancheng_service.ask(question)
+    assert ans.answer is not None, (question, ans.reply)
+    assert expected in compact(ans.reply), (question, ans.reply)
+
+
+@pytest.mark.parametrize("question", [
+    # the 合格率 is the 入党积极分子培训班's, told in its own part of the sentence
+    "2019年宣城市直机关党支部书记示范培训班的结业考试合格率是多少？",
+    # only the 一等奖 is named
+    "2019年宣城市直机关“礼赞新中国”文艺汇演的二等奖是哪个节目？",
+])
+def test_another_classs_rate_or_an_unnamed_prize_is_refused(xuancheng_service, question):
+    ans = xuancheng_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)
