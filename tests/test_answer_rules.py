@@ -756,8 +756,6 @@ def xuancheng_service(tmp_path_factory, embedder):
 
 @pytest.mark.parametrize("question, expected", [
     ("2019年宣城市直机关入党积极分子培训班的结业考试合格率是多少？", "97.6"),
-    # 哪个村开的: the kind asked though the tagger runs 村 into 开
-    ("2019年宣城市直机关工委到结对点哪个村开的调研座谈会？", "山门村"),
     # 哪个节目 asks the holder of a prize
     ("2019年宣城市直机关“礼赞新中国”文艺汇演的一等奖是哪个节目？", "歌唱祖国"),
 ])
@@ -765,6 +763,12 @@ def test_a_class_a_village_and_a_prized_show(xuancheng_service, question, expect
     ans = xuancheng_service.ask(question)
     assert ans.answer is not None, (question, ans.reply)
     assert expected in compact(ans.reply), (question, ans.reply)
+
+
+def test_which_village_is_answered_by_the_village(xuancheng_service):
+    # 哪个村开的: the kind asked though the tagger runs 村 into 开; the answer is the name, not sentences
+    ans = xuancheng_service.ask("2019年宣城市直机关工委到结对点哪个村开的调研座谈会？")
+    assert ans.answer is not None and "山门村" in ans.answer and len(ans.answer) <= 20, ans.reply
 
 
 @pytest.mark.parametrize("question", [
