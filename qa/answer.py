@@ -453,7 +453,11 @@ class ExtractiveAnswerer:
                               max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1),
                           dates[i + 1].start() if i + 1 < len(dates) else len(snorm))
                          for i, d in enumerate(dates)]
-                own = [coverage(q, self.weights, snorm[lo:hi], "", "")[0] for lo, hi in parts]
+                # (each date's part between semicolons, how well it tells the event on its own)
+                segments = [(max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1,
+                             min([i for i in (snorm.find("；", d.end()), snorm.find(";", d.end())) if i >= 0]
+                                 or [len(snorm)])) for d in dates]
+                own = [coverage(q, self.weights, snorm[lo:hi], "", "")[0] for lo, hi in segments]
                 for i, d in enumerate(dates):
                     lo, hi = parts[i]
                     # "9月16日，…知识竞赛决赛…；11月，…气排球比赛…": the event told in
