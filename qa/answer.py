@@ -239,9 +239,8 @@ class ExtractiveAnswerer:
             if displaced_by_namesake(q, sent.norm, clause.start - sent.start):
                 _skipped(figures, "another event of the kind asked is named in between")
                 continue
-            at = clause.start - sent.start
-            part = re.split(r"[；;]", sent.norm[:at])[-1] + re.split(r"[；;]", sent.norm[at:])[0]
-            if another_of_the_kind(q.norm, part):
+            lo, hi = _semicolon_part(sent.norm, clause.start - sent.start)
+            if another_of_the_kind(q.norm, sent.norm[lo:hi]):
                 _skipped(figures, "the part of the sentence names another event of the kind asked")
                 continue
             # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
@@ -449,14 +448,11 @@ class ExtractiveAnswerer:
                     continue
                 # What a date is about lies between its neighbouring dates:
                 # "6月28日…培训班;9月14日…党务干部培训班".
-                parts = [(max(dates[i - 1].end() if i > 0 else 0,
-                              max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1),
+                # (and each date's part between semicolons tells the event on its own so well)
+                segments = [_semicolon_part(snorm, d.start(), d.end()) for d in dates]
+                parts = [(max(dates[i - 1].end() if i > 0 else 0, segments[i][0]),
                           dates[i + 1].start() if i + 1 < len(dates) else len(snorm))
-                         for i, d in enumerate(dates)]
-                # (each date's part between semicolons, how well it tells the event on its own)
-                segments = [(max(snorm.rfind("；", 0, d.start()), snorm.rfind(";", 0, d.start())) + 1,
-                             min([i for i in (snorm.find("；", d.end()), snorm.find(";", d.end())) if i >= 0]
-                                 or [len(snorm)])) for d in dates]
+                         for i in range(len(dates))]
                 own = [coverage(q, self.weights, snorm[lo:hi], "", "")[0] for lo, hi in segments]
                 for i, d in enumerate(dates):
                     lo, hi = parts[i]
@@ -531,9 +527,8 @@ class ExtractiveAnswerer:
                 for a, b in found:
                     # What a place is the place of lies in its own part of the sentence:
                     # "在复旦大学举办…培训班;…在市委党校举办…".
-                    lo = max(snorm.rfind(x, 0, a) for x in "；;") + 1
-                    his = [i for i in (snorm.find(x, b) for x in "；;") if i >= 0]
-                    local = snorm[lo:min(his) if his else len(snorm)]
+                    lo, hi = _semicolon_part(snorm, a, b)
+                    local = snorm[lo:hi]
                     cov, _ = coverage(q, self.weights, local, snorm, context)
                     # …and the event asked is told there, not in another part that
                     # names it better ("在…古镇开办党务干部培训班;…开办新任党支部书记
@@ -702,6 +697,13 @@ def _told_of_what_is_asked(q: QueryInfo, cands: list[Candidate]) -> list[Candida
             continue
         out.append(c)
     return out
+
+
+def _semicolon_part(text: str, a: int, b: int | None = None) -> tuple[int, int]:
+    """The bounds of the part of a sentence between semicolons that holds text[a:b]."""
+    lo = max(text.rfind(x, 0, a) for x in "；;") + 1
+    his = [i for i in (text.find(x, a if b is None else b) for x in "；;") if i >= 0]
+    return lo, min(his) if his else len(text)
 
 
 def _paragraph_before(text: str, pos: int) -> str:

@@ -43,6 +43,13 @@ def head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
 _QUALIFIER_TAGS = ("a", "b", "n", "nz", "j", "d", "ad", "an")
 
 
+def _last_word(text: str) -> tuple[str, str]:
+    """The last word of text with its part-of-speech tag, or ("", "")."""
+    init_dictionary()
+    tagged = [(w, f) for w, f in pseg.cut(text) if w.strip()]
+    return tagged[-1] if tagged else ("", "")
+
+
 def unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
     """Whether the head stands in the item with a qualifier the question doesn't
     have: "援鄂党员167名" or "人均结案541件" for a question about 党员 / 结案."""
@@ -50,14 +57,8 @@ def unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
     if pos <= 0:
         return False
     before = re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", item[:pos]).strip()
-    if not before:
-        return False
-    init_dictionary()
-    tagged = [(w, f) for w, f in pseg.cut(before[-6:]) if w.strip()]
-    if not tagged:
-        return False
-    w, flag = tagged[-1]
-    return flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
+    w, flag = _last_word(before[-6:])
+    return bool(w) and flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
 
 
 def another_kind_named(q: QueryInfo, head: tuple[str, ...], clause: str) -> bool:
@@ -72,11 +73,8 @@ def another_kind_named(q: QueryInfo, head: tuple[str, ...], clause: str) -> bool
     at = sorted(i for h in head for i in (m.start() for m in re.finditer(re.escape(h), clause)))
     if not at:
         return False
-    init_dictionary()
     for pos in at:
-        before = re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", clause[:pos])[-6:].strip()
-        tagged = [(w, f) for w, f in pseg.cut(before) if w.strip()]
-        w, flag = tagged[-1] if tagged else ("", "")
+        w, flag = _last_word(re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", clause[:pos])[-6:])
         if not ((flag[:1] == "n" or flag == "vn") and len(w) >= 2 and w not in q.norm and w not in STOPWORDS):
             return False  # named as itself here
     return True
@@ -486,11 +484,9 @@ def _name_before(text: str, at: int, verbs: bool = False) -> str:
     """The name word written right before position at ("入党积极分子|培训班" -> 入党积极分子),
     or "" when a count, a pronoun or (unless verbs) a verb stands there (举办培训班,
     多少期培训班, 各类…). A verb may name a kind (示范培训班), but holding one does not."""
-    init_dictionary()
-    toks = [(w, f) for w, f in pseg.cut(text[max(0, at - 6):at]) if w.strip()]
-    if not toks:
+    w, f = _last_word(text[max(0, at - 6):at])
+    if not w:
         return ""
-    w, f = toks[-1]
     kind = f[0] == "n" or f in ("vn", "j", "b") or (verbs and f == "v" and not _HOLDING.search(w))
     named = kind and len(w) >= 2 and not _EVENT_WORD.fullmatch(w)
     return w if named and w not in STOPWORDS else ""
