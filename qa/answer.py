@@ -42,8 +42,12 @@ from .counted import (
     mask_brackets,
     other_cell,
     other_money,
+    action_asked,
     predicate_terms,
+    prize_not_told,
+    qualifier_in_another_item,
     question_verbs,
+    rate_of_terms,
     recast_after_head,
     respective_fit,
     unasked_predicate,
@@ -61,6 +65,7 @@ from .evidence import (
     coverage,
     distance_to,
     enumeration_items,
+    literal_coverage,
     matched,
     question_numbers_present,
     soft_match,
@@ -123,6 +128,9 @@ _ADMIN_ENDINGS = ("村", "乡", "镇", "县", "市", "区", "社区", "街道", 
 # How much of the question a date's or venue's own sentence must hold, as a share
 # of the coverage the whole answer needs.
 _OWN_SENTENCE_SHARE = 0.6
+# Words of a sentence that tells how many there are, not what was done:
+# "截至年底，…共有基层党组织1987个，其中…党总支126个".
+_STOCK = re.compile(r"共有|现有|截至|截止|至年底|至年末")
 # How much better another part of the sentence must tell the event asked to take it from a part.
 _BETTER_PART = 0.15
 
@@ -180,6 +188,7 @@ class ExtractiveAnswerer:
         sent_cov, covered, told_otherwise = 0.0, None, ""  # per sentence, computed once
         asked_bodies = set(_BODY.findall(q.norm))
         said_of = predicate_terms(q)
+        acted = action_asked(q)
         said_compounds = [(j, k) for j in said_of for k in said_of
                           if q.terms[j][0] + q.terms[k][0] in q.norm and is_noun_phrase(q.terms[j][0], q.terms[k][0])]
         for rank, ctx, sent, clause in self._clauses(q, hits):
@@ -230,7 +239,7 @@ class ExtractiveAnswerer:
             if told_otherwise:
                 _skipped(figures, told_otherwise)
                 continue
-            if head and another_kind_named(q, head, where):
+            if head and another_kind_named(q, head, where, sent.norm):
                 _skipped(figures, "the clause names only another kind of the counted thing")
                 continue
             if unasked_row(cnorm, q.norm):
@@ -242,6 +251,11 @@ class ExtractiveAnswerer:
             lo, hi = _semicolon_part(sent.norm, clause.start - sent.start)
             if another_of_the_kind(q.norm, sent.norm[lo:hi]):
                 _skipped(figures, "the part of the sentence names another event of the kind asked")
+                continue
+            # Another part of the sentence names the thing as the question writes it
+            # (轮训班), this one only by another word of its group (培训班).
+            if _named_as_asked_elsewhere(q, self.weights, sent.norm[lo:hi], re.split(r"[；;]", sent.norm)):
+                _skipped(figures, "another part of the sentence names the thing as asked")
                 continue
             # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
             if any(matched(q.terms[j], near) < 0 for j in q.modifiers):
@@ -258,6 +272,10 @@ class ExtractiveAnswerer:
                        for j in q.modifiers):
                     _skipped([m], "a qualifier stands only in brackets")
                     continue
+                item = next((a, b) for a, b in items if a <= m.start() < b)
+                if any(qualifier_in_another_item(q.terms[j], masked, items, item) for j in q.modifiers):
+                    _skipped([m], "a qualifier stands only in another item of the list")
+                    continue
                 if q.delta != bool(DELTA_BEFORE.search(cnorm[max(0, m.start() - 4):m.start()])):
                     _skipped([m], "change vs level")
                     continue  # asked for a change, got a level, or the other way round
@@ -265,7 +283,6 @@ class ExtractiveAnswerer:
                 if unit_fit < 0 and q.unit:
                     _skipped([m], f"unit does not fit {q.unit}")
                     continue  # asked for people, got a count of units: not this figure
-                item = next((a, b) for a, b in items if a <= m.start() < b)
                 inorm = masked[item[0]:item[1]]
                 if any(x in inorm for x in q.excluded):
                     _skipped([m], "excluded by the question")
@@ -302,6 +319,9 @@ class ExtractiveAnswerer:
                     continue
                 if head and other_cell(head, cnorm, m, q.norm):
                     _skipped([m], "another column of the table row")
+                    continue
+                if acted and matched(acted, sent.norm) < 0 and _STOCK.search(sent.norm) and not verbs_before(inorm[:m.start() - item[0]]):
+                    _skipped([m], "a stock figure for an action asked")
                     continue
                 if head and (unasked_predicate(head, cnorm, m, asked)
                              or unasked_union(head, inorm, m.start() - item[0], asked)
@@ -454,6 +474,7 @@ class ExtractiveAnswerer:
                           dates[i + 1].start() if i + 1 < len(dates) else len(snorm))
                          for i in range(len(dates))]
                 own = [coverage(q, self.weights, snorm[lo:hi], "", "")[0] for lo, hi in segments]
+
                 for i, d in enumerate(dates):
                     lo, hi = parts[i]
                     # "9月16日，…知识竞赛决赛…；11月，…气排球比赛…": the event told in
@@ -462,7 +483,10 @@ class ExtractiveAnswerer:
                     # 9月，…举办新任机关党委专职副书记培训班").
                     if event is not None and matched(event, snorm[lo:hi]) < 0 and matched(event, snorm) >= 0:
                         continue
-                    if own[i] < max(own) - _BETTER_PART:
+                    if another_of_the_kind(q.norm, snorm[segments[i][0]:segments[i][1]]):
+                        continue
+                    if own[i] < max(own) - _BETTER_PART or _named_as_asked_elsewhere(
+                            q, self.weights, snorm[segments[i][0]:segments[i][1]], [snorm[a:b] for a, b in segments]):
                         continue
                     # A Chinese time phrase comes before its event ("2016年开始探索…,
                     # 2017年…"): the words after a date count fully, those before it
@@ -524,6 +548,7 @@ class ExtractiveAnswerer:
                 # How well each part of the sentence (between semicolons) tells the event, on its own.
                 own_of = {p: coverage(q, self.weights, p, "", "")[0] for p in re.split(r"[；;]", snorm)}
                 best_part = max(own_of.values())
+
                 for a, b in found:
                     # What a place is the place of lies in its own part of the sentence:
                     # "在复旦大学举办…培训班;…在市委党校举办…".
@@ -536,6 +561,13 @@ class ExtractiveAnswerer:
                     # (a name found across a semicolon has a part of its own)
                     own = own_of[local] if local in own_of else coverage(q, self.weights, local, "", "")[0]
                     if own < self.min_coverage * _OWN_SENTENCE_SHARE or own < best_part - _BETTER_PART:
+                        continue
+                    # (…or names it as asked: "…培训班在县委党校举办;…在江湾镇…举办…轮训班" for 轮训班)
+                    if _named_as_asked_elsewhere(q, self.weights, local, list(own_of)):
+                        continue
+                    # (…nor under another name: "…党务干部培训班在哪里举办" and only the
+                    # 入党积极分子培训班's venue given)
+                    if another_of_the_kind(q.norm, local):
                         continue
                     text = snorm[a:b].strip().rstrip("。")
                     # Answer in the report's own characters.
@@ -564,6 +596,8 @@ class ExtractiveAnswerer:
                     continue  # "哪篇文章获一等奖": only a sentence that gives a title answers it
                 if role is not None and matched(role, sent.norm) < 0:
                     continue  # "银奖是谁拿的": who won 金奖 does not answer it
+                if asked and prize_not_told(q.norm, sent.norm):
+                    continue  # "运动会第二名是哪个代表队": the 第一名 does not answer it
                 cov, _ = coverage(q, self.weights, sent.norm, sent.norm, self.context(hit.chunk))
                 score = 10 * cov + 2.0 / (rank + 1)
                 out.append(Candidate(sent, sent.text.strip(), score, cov, sent.start, sent.end))
@@ -674,6 +708,9 @@ def _sentence_tells_another(q: QueryInfo, sent: Span, said_of: list[int], said_c
         return "those taking part are counted at another event"
     if said_of and all(matched(q.terms[k], sent.norm) < 0 for k in said_of):
         return "the sentence tells nothing the question says of the counted thing"
+    rate_of = rate_of_terms(q)
+    if rate_of and all(matched(q.terms[k], sent.norm) < 0 for k in rate_of):
+        return "the sentence gives the rate of another thing"
     # "得了良好等次" is not "获优秀等次": a compound said of it is told whole.
     if any(matched(q.terms[k], sent.norm) >= 0 and matched(q.terms[j], sent.norm) < 0 for j, k in said_compounds):
         return "another kind of what the question says of the counted thing"
@@ -697,6 +734,17 @@ def _told_of_what_is_asked(q: QueryInfo, cands: list[Candidate]) -> list[Candida
             continue
         out.append(c)
     return out
+
+
+def _named_as_asked_elsewhere(q: QueryInfo, weights: TermWeights, part: str, parts: list[str]) -> bool:
+    """Another part of the sentence names the thing in the question's own words
+    (轮训班), while this part covers the question only through other words of
+    their synonym groups (培训班): the question asks about the other part."""
+    if len(parts) < 2:
+        return False
+    lit = literal_coverage(q, weights, part)
+    return (coverage(q, weights, part, "", "")[0] - lit >= _BETTER_PART
+            and lit < max(literal_coverage(q, weights, p) for p in parts) - _BETTER_PART)
 
 
 def _semicolon_part(text: str, a: int, b: int | None = None) -> tuple[int, int]:

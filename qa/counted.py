@@ -11,8 +11,8 @@ import re
 import jieba.posseg as pseg
 
 from .evidence import matched
-from .figures import UNIT_RX
-from .query import QueryInfo
+from .figures import FIGURE, UNIT_RX
+from .query import ORG_WORDS, QueryInfo
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 
@@ -61,23 +61,52 @@ def unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
     return bool(w) and flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
 
 
-def another_kind_named(q: QueryInfo, head: tuple[str, ...], clause: str) -> bool:
+def qualifier_in_another_item(group: tuple[str, ...], clause: str, items: list[tuple[int, int]],
+                               own: tuple[int, int]) -> bool:
+    """"表彰先进基层党组织18个、…、优秀党务工作者12名" does not count 先进工作者:
+    the question's qualifier stands in the list only in items that count
+    something of their own, never in the figure's item (nor in a lead shared by
+    the items, which holds no figure)."""
+    if len(items) < 2 or matched(group, clause[own[0]:own[1]]) >= 0:
+        return False
+    at = [m.start() for p in group for m in re.finditer(re.escape(p), clause)]
+    if not at:
+        return False
+    for pos in at:
+        a, b = next(((a, b) for a, b in items if a <= pos < b), own)
+        if (a, b) == own or not FIGURE.search(clause[a:b]):
+            return False
+    return True
+
+
+def _kinds_written_onto(q: QueryInfo, head: tuple[str, ...], text: str) -> list[str]:
+    """For each place text names the head, the noun written onto it there that the
+    question lacks (工会 of 优秀工会工作者), or "" where it is named as itself."""
+    at = sorted(i for h in head for i in (m.start() for m in re.finditer(re.escape(h), text)))
+    out = []
+    for pos in at:
+        w, flag = _last_word(re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", text[:pos])[-6:])
+        other = (flag[:1] == "n" or flag == "vn") and len(w) >= 2 and w not in q.norm and w not in STOPWORDS
+        out.append(w if other else "")
+    return out
+
+
+def another_kind_named(q: QueryInfo, head: tuple[str, ...], clause: str, sentence: str = "") -> bool:
     """"多少名优秀党务工作者" is not answered by "…优秀共产党员681人、优秀工会工作者99人":
     the question writes a noun onto the counted thing (党务 + 工作者), and wherever
-    the clause names the thing it writes another noun onto it."""
+    the clause names the thing it writes another noun onto it. Nor is "多少个三星
+    党支部" by "评出五星党支部203个、四星党支部271个,另对…13个党支部整顿": the
+    sentence tells kinds apart by such nouns and never names the one asked."""
     if q.head < 0 or head != q.terms[q.head]:
         return False
     onto = [q.terms[k] for k in q.head_alts if any(q.terms[k][0] + h in q.norm for h in head)]
     if not onto or any(matched(g, clause) >= 0 for g in onto):
         return False
-    at = sorted(i for h in head for i in (m.start() for m in re.finditer(re.escape(h), clause)))
-    if not at:
-        return False
-    for pos in at:
-        w, flag = _last_word(re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", clause[:pos])[-6:])
-        if not ((flag[:1] == "n" or flag == "vn") and len(w) >= 2 and w not in q.norm and w not in STOPWORDS):
-            return False  # named as itself here
-    return True
+    kinds = _kinds_written_onto(q, head, clause)
+    if kinds and all(kinds):
+        return True
+    return bool(sentence) and not any(matched(g, sentence) >= 0 for g in onto) and any(
+        _kinds_written_onto(q, head, sentence))
 
 
 _RECAST = re.compile(r"^(?:为|作为|成为|列为|转为)([\u4e00-\u9fff]{2,6})")
@@ -180,6 +209,7 @@ _EXISTENTIAL = {"有", "是", "为", "达", "达到", "共", "计", "共计", "�
 
 # Verbs of taking part: the figure before them counts those who did.
 _TAKING_PART = re.compile(r"参加|参与|参会|到会|出席|观看|收看|听取|报名|受训|参训")
+_COMPETING = re.compile(r"比拼|角逐|竞技|同台|登台|亮相|参赛|争夺|逐鹿")
 
 
 def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: str) -> bool:
@@ -223,6 +253,9 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
         return False
     # The predicate and what follows it: is any of it in the question?
     phrase = [w for w, _ in toks[:3] if len(w) >= 2 or w == toks[0][0]]
+    # (competing at a contest is taking part in it: "26支代表队同台比拼" for 参加)
+    if _TAKING_PART.search(question) and any(_COMPETING.search(w) for w in phrase):
+        return False
     # …or a word further on that the question names ("96名选手报送89个曲目参赛" for 参加…的选手).
     later = [w for w, _ in toks[1:] if len(w) >= 2 and w not in head]
     # The counted thing's own other names say nothing of what it did: 入党 of
@@ -306,6 +339,22 @@ def question_verbs(q: QueryInfo) -> list[str]:
     return out
 
 
+def action_asked(q: QueryInfo) -> tuple[str, ...] | None:
+    """The verb right before the count ("新建了多少个党总支" -> 新建), as a term,
+    or None: an action asked, which a figure of how many there are does not tell."""
+    if q.head < 0:
+        return None
+    init_dictionary()
+    for k, g in enumerate(q.terms):
+        if k == q.head or k in q.quoted or len(g[0]) < 2 or g[0] in _EXISTENTIAL:
+            continue
+        # (了 marks a deed whatever the tagger says: it tags 新建 a place)
+        if re.search(re.escape(g[0]) + r"了(?:多少|几)", q.norm) or (
+                re.search(re.escape(g[0]) + r"(?:多少|几)", q.norm) and all(f.startswith("v") for _, f in pseg.cut(g[0]))):
+            return g
+    return None
+
+
 def verbs_before(lead: str) -> list[str]:
     """The content verbs before a figure in its clause ("新制定党建工作制度" -> 制定)."""
     init_dictionary()
@@ -323,7 +372,8 @@ def continues_without_noun(lead: str, asked: str) -> bool:
     named in the clause before."""
     init_dictionary()
     toks = [(w, f) for w, f in pseg.cut(lead) if w.strip()]
-    return bool(toks) and all(w in asked or f[0] in "dvpcmqux" for w, f in toks)
+    # (a time word may lead it: "年底已完成451个")
+    return bool(toks) and all(w in asked or f[0] in "dvpcmquxt" for w, f in toks)
 
 
 # "A和B分别居第9和第6", "受理…821件,结案…,分别…": each value goes with its subject, in order.
@@ -435,12 +485,32 @@ def predicate_terms(q: QueryInfo) -> list[int]:
         return []
     at = [q.norm.find(p, ask.end()) for p in q.terms[q.head]]
     at = [i for i in at if i >= 0]
-    if not at:
+    said = q.norm[min(at) + 1:] if at else ""
+    # "给予党纪处分的有多少个单位", "受到表彰的单位有多少个": a clause closed by 的
+    # right before the count (or the counted thing) says the same of it.
+    heads = "|".join(map(re.escape, q.terms[q.head]))
+    rel = re.search(r"([\u4e00-\u9fff]{2,12})的(?:(?:%s))?(?:有|是|共有|一共有)?(?:多少|几)" % heads, q.norm)
+    if rel:
+        said += " " + rel.group(1)
+    if not said.strip():
         return []
-    head_end = min(at) + 1
     return [k for k, g in enumerate(q.terms)
-            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and any(p in q.norm[head_end:] for p in g)
+            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and any(p in said for p in g)
             and not _TAKING_PART.search(g[0]) and k not in q.modifiers + q.head_alts]
+
+
+def rate_of_terms(q: QueryInfo) -> list[int]:
+    """"入党积极分子培训班合格率是多少": the terms of what the rate is of, written
+    right before it. A sentence that tells none of them gives another thing's rate
+    ("网上知识测试…合格率98.8%")."""
+    if q.head < 0 or not q.terms[q.head][0].endswith("率"):
+        return []
+    heads = "|".join(map(re.escape, q.terms[q.head]))
+    of = re.search(r"([\u4e00-\u9fff]{2,12}?)的?(?:%s)(?:有|是|为)?(?:多少|几)" % heads, q.norm)
+    if not of:
+        return []
+    return [k for k, g in enumerate(q.terms)
+            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and any(p in of.group(1) for p in g)]
 
 
 def is_noun_phrase(modifier: str, noun: str) -> bool:
@@ -456,25 +526,66 @@ _EVENT_NAME = re.compile(r"^.+(?:会|赛|班|仪式|讲座|论坛|活动)$")
 # The kinds of event a report names, each written as its family (表彰大会 and
 # 表彰会, 竞赛 and 比赛 are one kind, and a 决赛 is part of one; a 运动会 is not a 球赛).
 _EVENT_WORD = re.compile(r"运动会|座谈会|报告会|推进会|交流会|观摩会|联欢会|宣讲会|演讲会|表彰大?会|晚会|"
+                         r"部署会|动员大?会|评议会|分享会|读书会|"
                          r"仪式|典礼|比赛|竞赛|大赛|联赛|球赛|决赛|初赛|复赛|"
                          r"培训班|研讨班|读书班|轮训班|训练班|研修班|讲座|论坛|展览")
 _EVENT_FAMILY = {"竞赛": "比赛", "大赛": "比赛", "联赛": "比赛", "球赛": "比赛", "表彰大会": "表彰会",
                  "决赛": "比赛", "初赛": "比赛", "复赛": "比赛",  # (a round is part of its 比赛)
-                 "轮训班": "培训班", "训练班": "培训班", "研修班": "培训班", "典礼": "仪式"}
+                 "动员大会": "动员会", "轮训班": "培训班", "训练班": "培训班", "研修班": "培训班", "典礼": "仪式"}
 
 
 def _event_kinds(text: str) -> set[str]:
     return {_EVENT_FAMILY.get(m.group(0), m.group(0)) for m in _EVENT_WORD.finditer(text)}
 
 
+_ROUND = re.compile(r"半决赛|决赛|初赛|复赛|预赛")
+
+
 def another_event_named(question: str, sent: str) -> bool:
     """"职工运动会在哪里举行" is not answered by "职工乒乓球赛在…举行": the sentence
-    names an event of another kind, and not the kind the question asks about."""
+    names an event of another kind, and not the kind the question asks about.
+    Nor is the 初赛 asked told by a sentence that names only the 决赛."""
+    asked_rounds = set(_ROUND.findall(question))
+    told_rounds = set(_ROUND.findall(sent))
+    if asked_rounds and told_rounds and not asked_rounds & told_rounds:
+        return True
     asked = _event_kinds(question)
     if not asked:
         return False
     told = _event_kinds(sent)
     return not asked & told and bool(told - asked)
+
+
+_PRIZE = re.compile(r"第[一二三四五六七八九十\d]+名|[一二三四五六七八九十\d特]等奖|金奖|银奖|铜奖|冠军|亚军|季军")
+_WINNING = re.compile(r"获|得|夺|摘|赢")
+_CONTEST_END = re.compile(r"(?:比赛|竞赛|大赛|赛)$")
+
+
+def prize_not_told(question: str, sent: str) -> bool:
+    """"运动会第二名是哪个代表队" is not answered by the team that 获团体总分第一名, nor
+    "羽毛球比赛冠军是哪个代表队" by "…获拔河比赛冠军": each prize the question names
+    stands in the sentence, and where the sentence ties it to a contest by name,
+    to the contest asked."""
+    for m in _PRIZE.finditer(question):
+        at = [i.start() for i in re.finditer(re.escape(m.group(0)), sent)]
+        if not at:
+            return True
+        lead = question[:m.start()]
+        lead = lead[:-1] if lead.endswith("的") else lead
+        contest = _CONTEST_END.search(lead)
+        # (a sport is often a verb: 拔河, 游泳)
+        name = _name_before(lead, contest.start(), verbs=True) if contest else ""
+        if not name:
+            continue
+        tied = []
+        for i in at:
+            c = _CONTEST_END.search(sent[:i])
+            # ("获得大赛金奖": the contest just told, no other by name)
+            name_there = _name_before(sent, c.start(), verbs=True) if c else ""
+            tied.append("" if _WINNING.search(name_there) else name_there)
+        if all(t and t != name and t not in question for t in tied):
+            return True
+    return False
 
 
 _HOLDING = re.compile(r"举办|召开|开展|组织|举行|开办|进行|开设|承办|主办|" + _TAKING_PART.pattern)
@@ -488,20 +599,27 @@ def _name_before(text: str, at: int, verbs: bool = False) -> str:
     if not w:
         return ""
     kind = f[0] == "n" or f in ("vn", "j", "b") or (verbs and f == "v" and not _HOLDING.search(w))
-    named = kind and len(w) >= 2 and not _EVENT_WORD.fullmatch(w)
+    # (the organisation holding it, "县直机关轮训班", names no kind of it)
+    named = kind and len(w) >= 2 and not _EVENT_WORD.fullmatch(w) and not ORG_WORDS.fullmatch(w)
     return w if named and w not in STOPWORDS else ""
+
+
+# An event as a question may name it: the report's words, or a bare 培训 for its 培训班.
+_ASKED_EVENT = re.compile(_EVENT_WORD.pattern + r"|培训(?!班)")
 
 
 def another_of_the_kind(question: str, part: str) -> bool:
     """"党支部书记示范培训班的结业考试合格率" is not told by "…举办入党积极分子培训班,
     …结业考试合格率98.7%": the figure's part of the sentence names the kind of
     event asked (培训班) only under another name, and not the name asked (示范)."""
-    for m in _EVENT_WORD.finditer(question):
+    for m in _ASKED_EVENT.finditer(question):
         name = _name_before(question, m.start(), verbs=True)
         if not name or name in part:
             continue
-        at = [i for i in range(len(part)) if part.startswith(m.group(0), i)]
-        others = [_name_before(part, i) for i in at]
+        word = "培训班" if m.group(0) == "培训" else m.group(0)  # "新任党支部书记培训的合格率"
+        at = [i for i in range(len(part)) if part.startswith(word, i)]
+        # (a verb may name the kind there too: "党支部书记示范培训班" beside 入党积极分子培训班)
+        others = [_name_before(part, i, verbs=True) for i in at]
         if at and all(o and o not in question for o in others):
             return True
     return False
@@ -511,9 +629,22 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     """"…表彰大会大概有多少人参加": those who took part are counted at the event
     the question names, so that event is told in the figure's sentence or the one
     before; "…职工运动会…614名运动员参赛" counts another event's."""
-    if q.head < 0 or not _TAKING_PART.search(" ".join(q.terms[q.head])):
+    if q.head < 0:
+        return False
+    # (the head takes part, or the question says so after its count: "…有多少名
+    # 党员参加"; "出席…党代会的正式代表多少人" names whom a body sends, no event held)
+    ask = re.search(r"多少|几", q.norm)
+    if not _TAKING_PART.search(" ".join(q.terms[q.head])) and not (ask and _TAKING_PART.search(q.norm[ask.end():])):
         return False
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
+    # (the name written onto a bare 活动: "主题党日活动有多少名党员参加" names 主题党日)
+    # (what the question is about, right before its count: "网上知识测试有多少人参加")
+    topic = re.search(r"([\u4e00-\u9fff]{2,}?)(?:一共有|共有|有)?(?:多少|几)", q.norm)
+    events += [g for g in q.terms if topic and len(g[0]) >= 2 and g is not q.terms[q.head]
+               and topic.group(1).endswith(g[0]) and not _TAKING_PART.search(g[0])]
+    # (…and onto a bare 培训: "网络直播培训有多少人次参加" names 直播)
+    events += [g for g in q.terms if len(g[0]) >= 2 and not _EVENT_NAME.match(g[0])
+               and re.search(re.escape(g[0]) + r"(?:的)?(?:活动|培训(?!班))", q.norm)]
     # (a quoted name the question gives an event by: “学习党纪条规服务科学发展”网络知识竞赛)
     events += [q.terms[k] for k in q.quoted if re.match(r"[”\"」』]?[\u4e00-\u9fff]{0,6}?(?:会|赛|班|仪式|讲座|论坛|活动)",
                                                           q.norm[q.norm.find(q.terms[k][0]) + len(q.terms[k][0]):])]

@@ -119,6 +119,22 @@ def coverage(query: QueryInfo, weights: TermWeights, near: str, sentence: str, p
     return (got / total if total else 0.0), head_ok
 
 
+def literal_coverage(query: QueryInfo, weights: TermWeights, text: str) -> float:
+    """Weighted share of the question's terms found in text in the very words the
+    question writes them (轮训班, not the 培训班 of its synonym group). Where two
+    parts of a sentence cover a question equally, the one that names the thing as
+    asked is the one it asks about."""
+    total = got = 0.0
+    for k, g in enumerate(query.terms):
+        if k in query.quoted and weights.df(g) == 0:
+            continue
+        own = tuple(p for p in g if p in query.norm) or g
+        w = weights.weight(g) * (2.0 if k == query.head else 1.0)
+        total += w
+        got += w * (matched(own, text) >= 0)
+    return got / total if total else 0.0
+
+
 _QUESTION_NUMBER = re.compile(r"第[一二三四五六七八九十\d]+|\d+(?:\.\d+)?(?:-\d+)?")
 
 
