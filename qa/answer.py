@@ -27,6 +27,7 @@ from .counted import (
     CONTINUES,
     DELTA_BEFORE,
     TARGET,
+    action_asked,
     another_event_named,
     another_kind_named,
     another_of_the_kind,
@@ -42,7 +43,6 @@ from .counted import (
     mask_brackets,
     other_cell,
     other_money,
-    action_asked,
     predicate_terms,
     prize_not_told,
     qualifier_in_another_item,
@@ -473,8 +473,8 @@ class ExtractiveAnswerer:
                 parts = [(max(dates[i - 1].end() if i > 0 else 0, segments[i][0]),
                           dates[i + 1].start() if i + 1 < len(dates) else len(snorm))
                          for i in range(len(dates))]
-                own = [coverage(q, self.weights, snorm[lo:hi], "", "")[0] for lo, hi in segments]
-
+                texts = [snorm[lo:hi] for lo, hi in segments]
+                own = [coverage(q, self.weights, t, "", "")[0] for t in texts]
                 for i, d in enumerate(dates):
                     lo, hi = parts[i]
                     # "9月16日，…知识竞赛决赛…；11月，…气排球比赛…": the event told in
@@ -483,10 +483,9 @@ class ExtractiveAnswerer:
                     # 9月，…举办新任机关党委专职副书记培训班").
                     if event is not None and matched(event, snorm[lo:hi]) < 0 and matched(event, snorm) >= 0:
                         continue
-                    if another_of_the_kind(q.norm, snorm[segments[i][0]:segments[i][1]]):
+                    if another_of_the_kind(q.norm, texts[i]):
                         continue
-                    if own[i] < max(own) - _BETTER_PART or _named_as_asked_elsewhere(
-                            q, self.weights, snorm[segments[i][0]:segments[i][1]], [snorm[a:b] for a, b in segments]):
+                    if own[i] < max(own) - _BETTER_PART or _named_as_asked_elsewhere(q, self.weights, texts[i], texts):
                         continue
                     # A Chinese time phrase comes before its event ("2016年开始探索…,
                     # 2017年…"): the words after a date count fully, those before it
@@ -548,7 +547,6 @@ class ExtractiveAnswerer:
                 # How well each part of the sentence (between semicolons) tells the event, on its own.
                 own_of = {p: coverage(q, self.weights, p, "", "")[0] for p in re.split(r"[；;]", snorm)}
                 best_part = max(own_of.values())
-
                 for a, b in found:
                     # What a place is the place of lies in its own part of the sentence:
                     # "在复旦大学举办…培训班;…在市委党校举办…".

@@ -488,15 +488,23 @@ def predicate_terms(q: QueryInfo) -> list[int]:
     said = q.norm[min(at) + 1:] if at else ""
     # "给予党纪处分的有多少个单位", "受到表彰的单位有多少个": a clause closed by 的
     # right before the count (or the counted thing) says the same of it.
-    heads = "|".join(map(re.escape, q.terms[q.head]))
-    rel = re.search(r"([\u4e00-\u9fff]{2,12})的(?:(?:%s))?(?:有|是|共有|一共有)?(?:多少|几)" % heads, q.norm)
+    rel = re.search(r"([\u4e00-\u9fff]{2,12})的(?:(?:%s))?(?:有|是|共有|一共有)?(?:多少|几)" % _head_pattern(q), q.norm)
     if rel:
         said += " " + rel.group(1)
     if not said.strip():
         return []
+    return [k for k in _terms_written_in(q, said)
+            if not _TAKING_PART.search(q.terms[k][0]) and k not in q.modifiers + q.head_alts]
+
+
+def _head_pattern(q: QueryInfo) -> str:
+    return "|".join(map(re.escape, q.terms[q.head]))
+
+
+def _terms_written_in(q: QueryInfo, text: str) -> list[int]:
+    """The question's own terms (not the head, not quoted, two characters or more) written in text."""
     return [k for k, g in enumerate(q.terms)
-            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and any(p in said for p in g)
-            and not _TAKING_PART.search(g[0]) and k not in q.modifiers + q.head_alts]
+            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and any(p in text for p in g)]
 
 
 def rate_of_terms(q: QueryInfo) -> list[int]:
@@ -505,12 +513,8 @@ def rate_of_terms(q: QueryInfo) -> list[int]:
     ("网上知识测试…合格率98.8%")."""
     if q.head < 0 or not q.terms[q.head][0].endswith("率"):
         return []
-    heads = "|".join(map(re.escape, q.terms[q.head]))
-    of = re.search(r"([\u4e00-\u9fff]{2,12}?)的?(?:%s)(?:有|是|为)?(?:多少|几)" % heads, q.norm)
-    if not of:
-        return []
-    return [k for k, g in enumerate(q.terms)
-            if k != q.head and k not in q.quoted and len(g[0]) >= 2 and any(p in of.group(1) for p in g)]
+    of = re.search(r"([\u4e00-\u9fff]{2,12}?)的?(?:%s)(?:有|是|为)?(?:多少|几)" % _head_pattern(q), q.norm)
+    return _terms_written_in(q, of.group(1)) if of else []
 
 
 def is_noun_phrase(modifier: str, noun: str) -> bool:
@@ -637,12 +641,12 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     if not _TAKING_PART.search(" ".join(q.terms[q.head])) and not (ask and _TAKING_PART.search(q.norm[ask.end():])):
         return False
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
-    # (the name written onto a bare 活动: "主题党日活动有多少名党员参加" names 主题党日)
     # (what the question is about, right before its count: "网上知识测试有多少人参加")
     topic = re.search(r"([\u4e00-\u9fff]{2,}?)(?:一共有|共有|有)?(?:多少|几)", q.norm)
     events += [g for g in q.terms if topic and len(g[0]) >= 2 and g is not q.terms[q.head]
                and topic.group(1).endswith(g[0]) and not _TAKING_PART.search(g[0])]
-    # (…and onto a bare 培训: "网络直播培训有多少人次参加" names 直播)
+    # (the name written onto a bare 活动 or 培训: "主题党日活动有多少名党员参加" names
+    # 主题党日, "网络直播培训有多少人次参加" names 直播)
     events += [g for g in q.terms if len(g[0]) >= 2 and not _EVENT_NAME.match(g[0])
                and re.search(re.escape(g[0]) + r"(?:的)?(?:活动|培训(?!班))", q.norm)]
     # (a quoted name the question gives an event by: “学习党纪条规服务科学发展”网络知识竞赛)

@@ -99,6 +99,15 @@ def soft_match(group: tuple[str, ...], text: str) -> float:
     return 0.6 * best if best >= 0.5 else 0.0
 
 
+def _weighted_terms(query: QueryInfo, weights: TermWeights):
+    """(index, term, weight) for each term a coverage counts: the head weighs double;
+    a quoted name no report writes is left out, its words still count."""
+    for k, g in enumerate(query.terms):
+        if k in query.quoted and weights.df(g) == 0:
+            continue
+        yield k, g, weights.weight(g) * (2.0 if k == query.head else 1.0)
+
+
 def coverage(query: QueryInfo, weights: TermWeights, near: str, sentence: str, passage: str = ""
               ) -> tuple[float, bool]:
     """Weighted share of the question's terms found: full weight in the clause
@@ -107,10 +116,7 @@ def coverage(query: QueryInfo, weights: TermWeights, near: str, sentence: str, p
     Also says whether the counted thing (head term) is in the clause."""
     total = got = 0.0
     head_ok = query.head < 0
-    for k, g in enumerate(query.terms):
-        if k in query.quoted and weights.df(g) == 0:
-            continue  # quoted in other words than the report's: its words still count
-        w = weights.weight(g) * (2.0 if k == query.head else 1.0)
+    for k, g, w in _weighted_terms(query, weights):
         total += w
         m_near = soft_match(g, near)
         if k == query.head and m_near > 0:
@@ -125,11 +131,8 @@ def literal_coverage(query: QueryInfo, weights: TermWeights, text: str) -> float
     parts of a sentence cover a question equally, the one that names the thing as
     asked is the one it asks about."""
     total = got = 0.0
-    for k, g in enumerate(query.terms):
-        if k in query.quoted and weights.df(g) == 0:
-            continue
+    for _, g, w in _weighted_terms(query, weights):
         own = tuple(p for p in g if p in query.norm) or g
-        w = weights.weight(g) * (2.0 if k == query.head else 1.0)
         total += w
         got += w * (matched(own, text) >= 0)
     return got / total if total else 0.0
