@@ -38,9 +38,11 @@ from .counted import (
     event_not_told,
     head_phrase,
     head_present,
+    holder_named,
     in_parentheses,
     is_noun_phrase,
     mask_brackets,
+    only_listed,
     other_cell,
     other_money,
     predicate_terms,
@@ -50,6 +52,7 @@ from .counted import (
     rate_of_terms,
     recast_after_head,
     respective_fit,
+    told_without_figure,
     unasked_predicate,
     unasked_qualifier,
     unasked_row,
@@ -82,7 +85,16 @@ from .figures import (
 )
 from .person_names import WHO_Q, names_a_person
 from .places import place_label
-from .places_in_text import GENERIC_PLACE_KINDS, asked_place_endings, asked_place_kind, listed_names, names_ending, owned_after_kind, venue_spans
+from .places_in_text import (
+    GENERIC_PLACE_KINDS,
+    asked_place_endings,
+    asked_place_kind,
+    listed_names,
+    names_ending,
+    owned_after_kind,
+    titled_names,
+    venue_spans,
+)
 from .query import ORG_WORDS, RANK, WHICH_Q, QueryInfo, is_verb
 from .textnorm import CN_NUMERAL_CHARS, to_halfwidth
 from .types import Answer, Chunk, Citation, Hit
@@ -103,7 +115,8 @@ _REFUSE = "报告中没有找到能回答这个问题的内容。"
 # How far behind the best figure another year's figure may score and still be
 # that year's answer to a question that names no year.
 _OTHER_YEAR_SLACK = 5.0
-_AMBIGUOUS = "报告中有几个数字都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
+_AMBIGUOUS = "报告中有几个{what}都可能是所问的（如{a}、{b}），无法确定是哪一个。请把问题问得更具体些。"
+_AMBIGUOUS_WHAT = {"number": "数字", "date": "日期", "place": "地方"}
 
 
 # "具体是哪一天", "决赛是哪天举行的": the very day, which a month alone does not give.
@@ -248,7 +261,11 @@ class ExtractiveAnswerer:
             if displaced_by_namesake(q, sent.norm, clause.start - sent.start):
                 _skipped(figures, "another event of the kind asked is named in between")
                 continue
-            lo, hi = _semicolon_part(sent.norm, clause.start - sent.start)
+            c0 = clause.start - sent.start
+            if told_without_figure(q, sent.norm, c0, c0 + len(cnorm)):
+                _skipped(figures, "the action asked is told with no figure (一批) in another clause")
+                continue
+            lo, hi = _semicolon_part(sent.norm, c0)
             if another_of_the_kind(q.norm, sent.norm[lo:hi]):
                 _skipped(figures, "the part of the sentence names another event of the kind asked")
                 continue
@@ -455,11 +472,18 @@ class ExtractiveAnswerer:
         out = []
         for rank, hit in enumerate(hits):
             ctx = self.context(hit.chunk)
+            previous = ""
             for sent in spans(hit, rank, SENT_SPLIT):
-                snorm = sent.norm
+                snorm, before = sent.norm, previous
+                previous = snorm
                 dates = list(rx.finditer(snorm))
                 if dates and another_event_named(q.norm, snorm):
                     continue  # "运动会是哪天": the date of a 乒乓球赛 is not its date
+                # "“绿色出行日”是哪天": a sentence that goes on from a list of a campaign's
+                # activities ("…、“绿色出行日”及…等活动。4月28日,…举行活动启动仪式") dates the campaign.
+                if dates and any(matched(q.terms[k], snorm) < 0 and only_listed(q.terms[k][0], before)
+                                 for k in q.quoted):
+                    continue
                 # The date's own sentence must tell of the event: words of the
                 # passage around it ("一是举行新党员宣誓…活动。…于6月下旬开始试行…")
                 # do not make it that event's date.
@@ -532,7 +556,8 @@ class ExtractiveAnswerer:
                     # no rare kind: there the event must be told close by, as for a venue.)
                     if kind not in GENERIC_PLACE_KINDS:
                         context = self.context(hit.chunk)
-                    found = _outermost(names_ending(snorm, endings) + listed_names(snorm, kind))
+                    found = _outermost(names_ending(snorm, endings) + listed_names(snorm, kind)
+                                       + titled_names(snorm, kind))
                     if not found and kind in GENERIC_PLACE_KINDS:
                         found = venue_spans(snorm)  # "在哪些地方办过": venues not summed up as 等地
                 else:
@@ -540,7 +565,10 @@ class ExtractiveAnswerer:
                     # ("推动广宁大良村精准扶贫工作"), no venue.
                     found = [(a, b) for a, b in names_ending(snorm, _ADMIN_ENDINGS)
                              if whose and snorm.startswith(whose[:2], b)] or venue_spans(snorm)
-                if not found or another_event_named(q.norm, snorm):
+                if not found:
+                    continue
+                if another_event_named(q.norm, snorm):
+                    log.debug("place in %r skipped: another event named", snorm[:30])
                     continue  # (the venue of a 乒乓球赛 is not the 运动会's)
                 positions = [matched(g, snorm) for g in q.terms if matched(g, snorm) >= 0]
                 anchor = min(positions) if positions else 0
@@ -548,6 +576,8 @@ class ExtractiveAnswerer:
                 own_of = {p: coverage(q, self.weights, p, "", "")[0] for p in re.split(r"[；;]", snorm)}
                 best_part = max(own_of.values())
                 for a, b in found:
+                    if snorm[a:b] in q.norm:
+                        continue  # "把《海南机关党建》改版成了什么刊物": not the one the question names
                     # What a place is the place of lies in its own part of the sentence:
                     # "在复旦大学举办…培训班;…在市委党校举办…".
                     lo, hi = _semicolon_part(snorm, a, b)
@@ -559,13 +589,17 @@ class ExtractiveAnswerer:
                     # (a name found across a semicolon has a part of its own)
                     own = own_of[local] if local in own_of else coverage(q, self.weights, local, "", "")[0]
                     if own < self.min_coverage * _OWN_SENTENCE_SHARE or own < best_part - _BETTER_PART:
+                        log.debug("place %s skipped: its part covers the question %.2f (best part %.2f)",
+                                  snorm[a:b], own, best_part)
                         continue
                     # (…or names it as asked: "…培训班在县委党校举办;…在江湾镇…举办…轮训班" for 轮训班)
                     if _named_as_asked_elsewhere(q, self.weights, local, list(own_of)):
+                        log.debug("place %s skipped: another part names the event as asked", snorm[a:b])
                         continue
                     # (…nor under another name: "…党务干部培训班在哪里举办" and only the
                     # 入党积极分子培训班's venue given)
                     if another_of_the_kind(q.norm, local):
+                        log.debug("place %s skipped: its part tells another of the kind", snorm[a:b])
                         continue
                     text = snorm[a:b].strip().rstrip("。")
                     # Answer in the report's own characters.
@@ -588,8 +622,8 @@ class ExtractiveAnswerer:
             for sent in spans(hit, rank, SENT_SPLIT):
                 if len(sent.norm) < 8:
                     continue
-                if who and not names_a_person(sent.norm):
-                    continue  # "工委书记是谁": only a sentence that names someone answers it
+                if who and not names_a_person(sent.norm) and not (role and holder_named(sent.norm, role[0])):
+                    continue  # "工委书记是谁": only a sentence that names someone answers it (a prize may go to a team)
                 if titled and not _TITLE_MARK.search(sent.norm):
                     continue  # "哪篇文章获一等奖": only a sentence that gives a title answers it
                 if role is not None and matched(role, sent.norm) < 0:
@@ -785,7 +819,7 @@ def _ambiguous(q: QueryInfo, a: Candidate, b: Candidate) -> Answer:
     say which year each is from, citing both, and ask for the year."""
     ca, cb = a.span.hit.chunk, b.span.hit.chunk
     if q.years or not ca.years or not cb.years or ca.years == cb.years:
-        return refusal(q, _AMBIGUOUS.format(a=a.answer, b=b.answer))
+        return refusal(q, _AMBIGUOUS.format(what=_AMBIGUOUS_WHAT.get(q.kind, "说法"), a=a.answer, b=b.answer))
     first, second = sorted((a, b), key=lambda c: c.span.hit.chunk.years)
     cited = _compose(q, [first, second], answer_text="", sentences=True)
     per_year = "；".join(f"{'、'.join(map(str, c.span.hit.chunk.years))}年的报告为{c.answer} [{n}]"

@@ -358,8 +358,30 @@ def action_asked(q: QueryInfo) -> tuple[str, ...] | None:
 def verbs_before(lead: str) -> list[str]:
     """The content verbs before a figure in its clause ("新制定党建工作制度" -> 制定)."""
     init_dictionary()
-    return [w for w, f in pseg.cut(lead) if f.startswith("v") and f != "vn" and len(w) >= 2
-            and w not in _EXISTENTIAL and not _CHANGE_VERB.fullmatch(w)]
+    tagged = [(w, f) for w, f in pseg.cut(lead)]
+    # (了 marks a deed whatever the tagger says: "78个单位申报了" tags 申报 a noun)
+    return [w for k, (w, f) in enumerate(tagged)
+            if (f.startswith("v") and f != "vn" or k + 1 < len(tagged) and tagged[k + 1][0] == "了")
+            and len(w) >= 2 and w not in _EXISTENTIAL and not _CHANGE_VERB.fullmatch(w)]
+
+
+# A quantity that is no figure: "新评选一批市级文明机关".
+_VAGUE_COUNT = re.compile(r"一批|一大批|大批|若干|一些|一系列|部分")
+
+
+def told_without_figure(q: QueryInfo, sent: str, lo: int, hi: int) -> bool:
+    """"新评选了多少个市级文明机关" is not answered by "新评选一批市级文明机关,复查合格
+    省、市级文明机关48个": the action asked is told with a quantity that is no figure
+    (一批) outside the figure's clause [lo, hi), which tells another action."""
+    if q.head < 0:
+        return False
+    for v in question_verbs(q):
+        if v in sent[lo:hi]:
+            continue
+        for m in re.finditer(re.escape(v) + r"了?(?:" + _VAGUE_COUNT.pattern + ")", sent):
+            if not lo <= m.start() < hi and matched(q.terms[q.head], sent[m.end():m.end() + 12]) >= 0:
+                return True
+    return False
 
 
 # Verbs of a change ("由89.1%提高到91.4%"): the before/after rule reads those.
@@ -545,6 +567,25 @@ def _event_kinds(text: str) -> set[str]:
 _ROUND = re.compile(r"半决赛|决赛|初赛|复赛|预赛")
 
 
+def only_listed(name: str, text: str) -> bool:
+    """"通过举办捐赠书刊、主题党日、“绿色出行日”及文明语手机短信宣传等活动": the
+    text names the event only as one item of a list of activities (the 、 before
+    or after it, or the 及/和 of a list closed by 等), so what it says next of
+    "活动" is said of the whole campaign, not of this item."""
+    at = [m.start() for m in re.finditer(re.escape(name), text)]
+    if not at:
+        return False
+    for i in at:
+        j = i + len(name)
+        a = i - 1 if text[i - 1:i] in "“\"《" else i
+        b = j + 1 if text[j:j + 1] in "”\"》" else j
+        listed = text[a - 1:a] == "、" or text[b:b + 1] == "、" or (
+            text[b:b + 1] in ("及", "和", "与") and "等" in text[b:b + 30])
+        if not listed:
+            return False
+    return True
+
+
 def another_event_named(question: str, sent: str) -> bool:
     """"职工运动会在哪里举行" is not answered by "职工乒乓球赛在…举行": the sentence
     names an event of another kind, and not the kind the question asks about.
@@ -560,21 +601,28 @@ def another_event_named(question: str, sent: str) -> bool:
     return not asked & told and bool(told - asked)
 
 
-_PRIZE = re.compile(r"第[一二三四五六七八九十\d]+名|[一二三四五六七八九十\d特]等奖|金奖|银奖|铜奖|冠军|亚军|季军")
+PRIZE = re.compile(r"第[一二三四五六七八九十\d]+名|[一二三四五六七八九十\d特]等奖|金奖|银奖|铜奖|冠军|亚军|季军")
 _WINNING = re.compile(r"获|得|夺|摘|赢")
+# "合唱比赛获一等奖的是…": the contest stands before the verb of winning.
+_WINNING_LEAD = re.compile(r"(?:获得?|荣获|夺得|摘得|赢得)了?$")
+# "…,6个单位获一等奖": the clause before the prize only counts who won it.
+_COUNTED_HOLDERS = re.compile(r"(?:^|[，,；;。])(?:共|其中|有)?[\d一二三四五六七八九十百两]+(?:个|支|家|名|位|人)"
+                              r"[\u4e00-\u9fff]{0,4}?(?:获得?|荣获|被评为|夺得)?$")
 _CONTEST_END = re.compile(r"(?:比赛|竞赛|大赛|赛)$")
+_CONTEST_WORD = re.compile(r"比赛|竞赛|大赛")
 
 
 def prize_not_told(question: str, sent: str) -> bool:
     """"运动会第二名是哪个代表队" is not answered by the team that 获团体总分第一名, nor
     "羽毛球比赛冠军是哪个代表队" by "…获拔河比赛冠军": each prize the question names
     stands in the sentence, and where the sentence ties it to a contest by name,
-    to the contest asked."""
-    for m in _PRIZE.finditer(question):
+    to the contest asked. Nor is "获一等奖的是哪些单位" by "6个单位获一等奖": a count
+    of the holders names none of them."""
+    for m in PRIZE.finditer(question):
         at = [i.start() for i in re.finditer(re.escape(m.group(0)), sent)]
-        if not at:
+        if not at or all(_COUNTED_HOLDERS.search(sent[:i]) for i in at):
             return True
-        lead = question[:m.start()]
+        lead = _WINNING_LEAD.sub("", question[:m.start()])
         lead = lead[:-1] if lead.endswith("的") else lead
         contest = _CONTEST_END.search(lead)
         # (a sport is often a verb: 拔河, 游泳)
@@ -583,13 +631,25 @@ def prize_not_told(question: str, sent: str) -> bool:
             continue
         tied = []
         for i in at:
-            c = _CONTEST_END.search(sent[:i])
+            # (else the contest the sentence told last before it: "…知识竞赛,7月12日决赛
+            # 在…举行,市委组织部代表队获一等奖")
+            c = _CONTEST_END.search(sent[:i]) or next(reversed(list(_CONTEST_WORD.finditer(sent[:i]))), None)
             # ("获得大赛金奖": the contest just told, no other by name)
             name_there = _name_before(sent, c.start(), verbs=True) if c else ""
             tied.append("" if _WINNING.search(name_there) else name_there)
         if all(t and t != name and t not in question for t in tied):
             return True
     return False
+
+
+def holder_named(sent: str, prize: str) -> bool:
+    """"市委组织部代表队获一等奖": the sentence says who won the prize, with a verb of
+    winning right before it and no mere count of the winners ("评出一等奖1人",
+    "6个单位获一等奖")."""
+    if not PRIZE.fullmatch(prize):
+        return False
+    return any(_WINNING.search(sent[max(0, i.start() - 4):i.start()]) and not _COUNTED_HOLDERS.search(sent[:i.start()])
+               for i in re.finditer(re.escape(prize), sent))
 
 
 _HOLDING = re.compile(r"举办|召开|开展|组织|举行|开办|进行|开设|承办|主办|" + _TAKING_PART.pattern)

@@ -119,6 +119,31 @@ def county_mentions(text: str) -> Counter:
     return Counter(m.group(1) + "县" for m in _COUNTY.finditer(text) if not _NOT_COUNTY.search(m.group(1)))
 
 
+# A county-level city is not in the gazetteer either (汨罗市 is under 岳阳市): its
+# committee names itself ("汨罗市直机关"), and the tagger's dictionary knows it as a place.
+_COUNTY_CITY = re.compile(r"([\u4e00-\u9fff]{2,3})市(?=直|委)")
+
+
+def county_city_mentions(text: str, gaz: Gazetteer | None = None) -> Counter:
+    """County-level cities a text names as a committee's own ("汨罗市直机关" -> 汨罗市),
+    each with how often the text names it."""
+    from .tokenize_zh import init_dictionary
+    import jieba.posseg as pseg
+
+    gaz = gaz or Gazetteer.default()
+    init_dictionary()
+    tags = pseg.dt.word_tag_tab
+    found = Counter()
+    for m in _COUNTY_CITY.finditer(text):
+        for name in (m.group(1), m.group(1)[1:]):  # (张家港市, or 汨罗市 after a stray character)
+            city = name + "市"
+            if len(name) >= 2 and tags.get(city) == "ns" and not _NOT_COUNTY.search(name) \
+                    and not gaz.get(city) and not gaz.mentions(city):
+                found[city] = text.count(name)
+                break
+    return found
+
+
 def detect_places(text: str, org: str, gaz: Gazetteer | None = None) -> list[str]:
     """The place(s) a report is about: the locality its committee serves.
     A county report gives the county first, then its city when the text names it."""
@@ -134,6 +159,11 @@ def detect_places(text: str, org: str, gaz: Gazetteer | None = None) -> list[str
                 named = list(dict.fromkeys([pair.group(1) + "县", pair.group(2) + "县"]))
             cities = [n for n, _ in counts.most_common() if gaz.get(n) and gaz.get(n).level == "city"]
             return named + cities[:1]
+    if org == "市直机关":
+        own = county_city_mentions(text, gaz).most_common(1)
+        cities = [n for n, c in counts.items() if gaz.get(n) and gaz.get(n).level == "city"]
+        if own and own[0][1] > max((counts[n] for n in cities), default=0):
+            return [own[0][0]]  # (not its city too: a question on 岳阳市直机关 is not about 汨罗's)
     if not counts:
         return []
     # A city also counts, more weakly, for its province: a report that names
@@ -168,8 +198,8 @@ def place_label(places: list[str], org: str, gaz: Gazetteer | None = None) -> st
         return org or "未知地区"
     p = gaz.get(places[0])
     short = p.short if p else places[0]
-    if p is None and short.endswith("县") and org.startswith("县"):
-        short = short[:-1]  # 永春县 + 县直机关 -> 永春县直机关
+    if p is None and short[-1:] in ("县", "市") and org.startswith(short[-1]):
+        short = short[:-1]  # 永春县 + 县直机关 -> 永春县直机关, 汨罗市 + 市直机关 -> 汨罗市直机关
     if not org:
         return places[0]
     return f"{short}{org}"

@@ -14,6 +14,8 @@ from .tokenize_zh import STOPWORDS, init_dictionary
 
 _PLACE = re.compile(
     r"(?:在|于|赴|到|前往|深入)(?P<p>[^，,。；;：:“”]{2,60}?)[,，]?(?:共|先后|分别|隆重|集中|统一|联合)?"
+    # ("在…纪念馆面向党旗宣誓": what the deed faces stands between)
+    r"(?:(?:面向|面对|对着)[^，,。；;：:“”]{1,6}?)?"
     r"(?:召开|举办|举行|开展|开办|开班|承办|放映|进行|组织|设立|集中|参观|开幕|接受|学习|考察|调研|培训|瞻仰|缅怀|重温|"
     r"宣誓|慰问|走访|看望|挂职|锻炼|交流|实践|体验|驻村|帮扶|开设|建立|落户|播放|播出|展出|展示|刊登|刊发|主办|上演|演出|展演)"
     # (a verb that begins the venue's own name is no verb: 培训基地, 实践中心, 展示厅)
@@ -42,7 +44,7 @@ _PLACE_KINDS: dict[str, tuple[str, ...]] = {
     "宾馆": ("宾馆", "酒店", "饭店"), "酒店": ("酒店", "宾馆", "饭店"),
     "会场": ("会场", "礼堂", "会议室", "会议中心", "大厅"), "会议室": ("会议室",),
     "纪念馆": ("纪念馆",), "展馆": ("馆",), "场馆": ("馆", "剧院", "会堂", "礼堂", "中心", "体育场"), "基地": ("基地",), "杂志": ("杂志",),
-    "报纸": ("报",), "城市": ("市",), "村": ("村",), "乡": ("乡",), "镇": ("镇",), "县": ("县",),
+    "报纸": ("报",), "刊物": ("刊", "杂志"), "期刊": ("刊", "杂志"), "报刊": ("报", "刊", "杂志"), "城市": ("市",), "村": ("村",), "乡": ("乡",), "镇": ("镇",), "县": ("县",),
     "区": ("区",), "市": ("市",), "省": ("省",), "社区": ("社区",), "陵园": ("陵园",), "景区": ("景区",),
     "片区": ("片区",), "镇区": ("镇区", "镇", "区"),
     # "跟哪些地方的政协联动": places summed up as "广州、深圳等地".
@@ -50,7 +52,7 @@ _PLACE_KINDS: dict[str, tuple[str, ...]] = {
 }
 GENERIC_PLACE_KINDS = {"地方", "地区"}
 _PLACE_KIND_Q = re.compile(
-    r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些|哪几个|哪两个|哪三个)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
+    r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些|哪几个|哪两个|哪三个|哪本|哪份|哪种)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
 # Words that may stand in a name before its ending: 枣庄/机关/建设/网.
 _NAME_PART = ("n", "ns", "nt", "nz", "nr", "vn", "j", "b", "l", "an", "m", "t")  # t: 古今/村
 
@@ -72,6 +74,17 @@ def _kind_match(question: str) -> re.Match | None:
         if first == m.group(1) or first in _PLACE_KINDS or re.match(r"[的开办召举里中上?？,，]|$", question[m.end(1):]):
             return m
     return None
+
+
+# Kinds whose names are titles: "在《机关党的工作》刊登20余篇" for 哪本杂志.
+_TITLED_KINDS = {"杂志", "报纸", "刊物", "期刊", "报刊"}
+
+
+def titled_names(text: str, kind: str) -> list[tuple[int, int]]:
+    """Spans of the titles in text (inside 《》) when the kind asked is written with one."""
+    if kind not in _TITLED_KINDS:
+        return []
+    return [(m.start(1), m.end(1)) for m in re.finditer(r"《([^》]{2,30})》", text)]
 
 
 def owned_after_kind(question: str) -> str:

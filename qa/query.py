@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import jieba
 import jieba.posseg as pseg
 
-from .places import ORG_PATTERNS, Gazetteer, county_mentions
+from .places import ORG_PATTERNS, Gazetteer, county_city_mentions, county_mentions
 from .places_in_text import asked_place_kind, asks_place_kind, place_endings
 from .textnorm import chinese_numeral_value, normalize
 from .tokenize_zh import STOPWORDS, init_dictionary, words
@@ -20,6 +20,10 @@ _DATE_Q = re.compile(_SPAN_ASKED + r"|几号(?:到|至)几号|几月几号|哪�
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _GO_WHICH = re.compile(r"(?:到|去|赴|前往)哪(?:个|些|几个)")
 # "修了多长的水泥路": a length, in whatever unit of length the report uses.
+# "培训班的地点是哪", "在什么地点举办": the slot a place question asks to fill, no word of a report.
+_PLACE_NOUNS = {"地点", "位于", "地址", "驻地"}
+# (地址 stays: reports write 办公地址, 新址, and a question on one is not answered by any 驻)
+_PLACE_SLOT = re.compile(r"(?:具体)?地点(?=(?:是|在|设在|选在|定在)?(?:哪|什么|何处|何地))|(?<=哪个|什么)地点")
 _LENGTH_Q = re.compile(r"多长(?!时间)|多远|多宽|多深|多高")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计|" + _LENGTH_Q.pattern)
 
@@ -457,7 +461,9 @@ def question_kind(norm: str) -> str:
         return "place" if asks_place_kind(norm) else "describe"
     if _DATE_Q.search(norm):
         return "date"
-    if _PLACE_Q.search(norm) or (asks_place_kind(norm) and not _NUMBER_Q.search(norm)):
+    # ("有多少个活动地点", "多少个党支部位于城区": a count of places, not a place)
+    asked_as_noun = _NUMBER_Q.search(norm) and all(m.group(0) in _PLACE_NOUNS for m in _PLACE_Q.finditer(norm))
+    if (_PLACE_Q.search(norm) and not asked_as_noun) or (asks_place_kind(norm) and not _NUMBER_Q.search(norm)):
         return "place"
     if _NUMBER_Q.search(norm):
         return "number"
@@ -474,7 +480,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     norm = normalize(question).strip()
     kind = question_kind(norm)
     years = _years(norm)
-    places = list(gaz.mentions(norm).keys()) + list(county_mentions(norm).keys())
+    places = list(gaz.mentions(norm).keys()) + list(county_mentions(norm).keys()) + list(county_city_mentions(norm, gaz).keys())
     org = next((o for o, rx in ORG_PATTERNS.items() if rx.search(norm)), "")
     m = _UNIT_Q.search(norm)
     unit = m.group(1) if m else ""
@@ -518,6 +524,8 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
     # date words first, so that 哪几天 does not leave 天 behind.
     stripped = _DATE_Q.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = _LENGTH_Q.sub(lambda m: " " * len(m.group(0)), stripped)
+    if kind == "place":
+        stripped = _PLACE_SLOT.sub(lambda m: " " * len(m.group(0)), stripped)
     stripped = re.sub(rf"(?:{WHICH_Q.pattern})个?", lambda m: " " * len(m.group(0)), stripped)
     stripped = ORG_WORDS.sub(" ", stripped)
     stripped = _ASKERS_CONTEXT.sub(lambda m: " " * len(m.group(0)), stripped)

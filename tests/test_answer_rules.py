@@ -908,3 +908,87 @@ def test_those_who_took_the_test_are_not_those_of_the_campaign(jiujiang_service)
     # 2.1万 took part in the 学习教育, not in the 网上知识测试
     ans = jiujiang_service.ask("2017年九江市直机关网上知识测试有多少人参加？")
     assert ans.answer is None or "1.86万" in ans.answer, ans.answer
+
+
+# A thirteenth corpus, two reports: a prefecture-level city and a county-level city
+# (not in the gazetteer) of the same province. A kind of award newly given "一批"
+# beside a count of those re-checked, a count of papers with a verb the tagger
+# calls a noun, an oath facing the flag, a class's 地点, a magazine named by its
+# title, a contest's winner who is a team, a prize whose holders are only counted, and
+# a campaign's launch after a list of its parts.
+REPORT_SHAOGUAN = """\
+韶关市直机关工委2021年工作
+
+【组织建设】2021年,市直机关发展党员318名。配合市总工会对模范职工之家创建工作进行督导,新评选一批市级模范职工之家,复查合格市级模范职工之家27个。
+【调研工作】市直机关团工委以“青春建言”为主题组织调研活动,共有35个单位申报了64篇调研报告。
+【七一活动】6月30日上午,市直机关庆祝建党100周年大会在韶关大剧院召开,表彰先进基层党组织40个;当天下午,新党员代表在北江革命纪念馆面向党旗宣誓。
+【教育培训】4月8日至10日,在韶关学院举办党支部书记示范培训班,学员150名。
+【宣传工作】开展“我身边的好党员”征文活动,收到稿件260余篇,在《韶关机关党建》刊登18篇。10月,将《韶关机关党建》改版为《风度先锋》。
+【文明创建】2021年4月至10月,市直机关开展“文明餐桌,机关先行”主题实践活动,通过举办志愿服务、主题党日、“光盘行动日”及文明用语宣传等活动,倡导勤俭节约。4月16日,在风度广场举行活动启动仪式。组织党员干部开展“光盘行动日”活动6次。
+【文化建设】7月,市直机关举办党史知识竞赛,7月20日决赛在韶关广播电视台演播厅举行,市教育局代表队获一等奖,市水务局代表队获二等奖。10月,“颂歌献给党”合唱比赛吸引48个单位参赛,5个单位获一等奖。8月,举办“永远跟党走”演讲比赛,评出一等奖2人、二等奖4人。
+"""
+REPORT_LECHANG = """\
+乐昌市直机关工委2021年工作
+
+【组织建设】2021年,乐昌市直机关发展党员57名,新建党支部6个。乐昌市直机关工委组织党员到乐昌市委党校参加轮训。
+"""
+
+
+@pytest.fixture(scope="module")
+def shaoguan_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder,
+                         {"shaoguan-2021.txt": REPORT_SHAOGUAN, "lechang-2021.txt": REPORT_LECHANG})
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("2021年韶关市直机关复查合格了多少个市级模范职工之家？", "27个"),
+    ("2021年韶关市直机关团工委的调研活动收到了多少篇调研报告？", "64篇"),
+    ("2021年韶关市直机关的新党员代表是在哪里面向党旗宣誓的？", "北江革命纪念馆"),
+    ("2021年韶关市直机关党支部书记示范培训班的地点是哪？", "韶关学院"),
+    ("2021年韶关市直机关征文活动的稿件刊登在哪本刊物上？", "韶关机关党建"),
+    ("2021年韶关市直机关把《韶关机关党建》改版成了什么刊物？", "风度先锋"),
+    ("2021年韶关市直机关党史知识竞赛，谁获得了一等奖？", "市教育局"),
+    ("2021年韶关市直机关“文明餐桌,机关先行”主题实践活动的启动仪式是哪天举行的？", "4月16日"),
+    ("2021年乐昌市直机关发展了多少名党员？", "57名"),
+    ("2021年韶关市直机关发展了多少名党员？", "318名"),
+])
+def test_deeds_oaths_slots_titles_teams_and_a_county_level_city(shaoguan_service, question, expected):
+    _assert_answers(shaoguan_service, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    # the 27 were re-checked; the newly chosen ones are "一批", no figure
+    "2021年韶关市直机关新评选了多少个市级模范职工之家？",
+    # the report counts the choirs that won (5个单位), and names none
+    "2021年韶关市直机关“颂歌献给党”合唱比赛获一等奖的是哪些单位？",
+    # the 演讲比赛's prizes are only counted (评出一等奖2人); no winner is named
+    "2021年韶关市直机关“永远跟党走”演讲比赛的一等奖是谁拿的？",
+    # 4月16日 launched the whole campaign, which only lists the 光盘行动日 among its parts
+    "2021年韶关市直机关的“光盘行动日”活动是哪天搞的？",
+])
+def test_a_deed_told_without_a_figure_or_holders_only_counted_are_refused(shaoguan_service, question):
+    ans = shaoguan_service.ask(question)
+    assert ans.answer is None, (question, ans.answer)
+
+
+def test_a_county_level_city_is_its_own_place(shaoguan_service):
+    # 乐昌 is under 韶关 but reports for itself: neither answers for the other, and a
+    # county-level city with no report is refused by name
+    docs = {d["source"]: d["places"] for d in shaoguan_service.index.manifest["documents"]}
+    assert docs == {"shaoguan-2021.txt": ["韶关市"], "lechang-2021.txt": ["乐昌市"]}, docs
+    ans = shaoguan_service.ask("2021年乐昌市直机关新建了多少个党支部？")
+    assert ans.answer is not None and "6个" in ans.answer, ans.reply
+    ans = shaoguan_service.ask("2021年仁化县直机关发展了多少名党员？")
+    assert ans.answer is None and "仁化县直机关" in ans.reply, ans.reply
+    ans = shaoguan_service.ask("2021年南雄市直机关发展了多少名党员？")
+    assert ans.answer is None and "南雄市直机关" in ans.reply, ans.reply
+
+
+def test_the_slot_a_place_question_asks_is_no_term():
+    # "地点是哪" asks for a place; no report writes 地点 beside the venue it gives.
+    from qa.query import analyse
+
+    q = analyse("2022年岳阳市直机关党支部书记示范培训班的地点是哪？")
+    assert q.kind == "place" and not any("地点" in g for g in q.terms), q.terms
+    # …but "多少个活动地点" counts places.
+    assert analyse("2021年韶关市直机关有多少个活动地点？").kind == "number"
