@@ -274,7 +274,10 @@ class ExtractiveAnswerer:
             if _named_as_asked_elsewhere(q, self.weights, sent.norm[lo:hi], re.split(r"[；;]", sent.norm)):
                 _skipped(figures, "another part of the sentence names the thing as asked")
                 continue
-            # …with every qualifier the question gives it: 厅级干部 is not 处级干部.
+            # …with every qualifier the question gives it: 厅级干部 is not 处级干部
+            # (in the clause it goes on from, too: "新制订廉政建设制度105项,修改完善531项").
+            if carried and near == cnorm:
+                near = before + cnorm
             if any(matched(q.terms[j], near) < 0 for j in q.modifiers):
                 _skipped(figures, "a qualifier of the question is missing")
                 continue

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+# A saved page's dateline: "发布时间：2018-07-12", "日期: 2018年7月12日" (half-width text).
+DATELINE = re.compile(r"(?:发布|發佈|發布|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}")
+
 # A day written in Chinese numerals, as on a formal notice: 二〇一九年九月十二日.
 _CN_DAY = r"(?:三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])日"
 _CN_DATE = (r"(?:[一二][〇零一二三四五六七八九]{3}年)?(?:十[一二]?|[一二三四五六七八九])月" + _CN_DAY

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .dates_in_text import DATELINE
+
 log = logging.getLogger(__name__)
 
 # pypdf and trafilatura log a WARNING for every oddity of a real-world file
@@ -740,8 +742,15 @@ def extract_html(data: bytes) -> Extracted:
         if blocks.count("\n") >= 3:
             text = blocks
     text = _tidy(text)
-    # The main text often leaves out the headline, which names the report (and its year).
+    # The main text often leaves out the headline, which names the report (and its year),
+    # and the dateline under it, which may be the only place the year is written
+    # ("發佈時間：2023-12-20", over a body that says only 今年): keep both, on top.
     title = _tidy(_html_title(html))
+    dateline = "" if DATELINE.search(unicodedata.normalize("NFKC", text)) else next(
+        (line for line in _html_fallback_text(html).split("\n")
+         if len(line) <= 120 and DATELINE.search(unicodedata.normalize("NFKC", line))), "")
+    if dateline and text.strip():
+        text = f"{_tidy(dateline)}\n{text}"
     if title and text.strip() and title not in text[:200]:
         text = f"{title}\n{text}"
     if not text.strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .dates_in_text import DATELINE
 from .places import Gazetteer, detect_org, detect_places
 from .textnorm import normalize, to_halfwidth
 
@@ -75,14 +76,12 @@ def detect_years(title: str, body: str) -> list[int]:
     return []
 
 
-# A saved page's dateline: "发布时间：2018-07-12", "日期: 2018年7月12日".
-_DATELINE = re.compile(r"(?:发布|發佈|發布|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}")
 
 
 def publication_year(furniture: list[str]) -> int | None:
     """The year of a page's dateline among its boilerplate lines, or None."""
     for line in furniture:
-        m = _DATELINE.search(to_halfwidth(line))
+        m = DATELINE.search(to_halfwidth(line))
         if m:
             return int(m.group(1))
     return None

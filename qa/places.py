@@ -25,7 +25,7 @@ _NOT_A_PLACE_BEFORE = ("孙",)
 ORG_PATTERNS: dict[str, re.Pattern] = {
     "省直机关": re.compile(r"省直|省委直属机关|省直属机关"),
     "区直机关": re.compile(r"区直|自治区直属|自治区直属机关"),
-    "市直机关": re.compile(r"市直"),
+    "市直机关": re.compile(r"市直|市级机关"),  # (镇江 calls its committee 市级机关工委)
     "县直机关": re.compile(r"县直"),
 }
 
@@ -121,7 +121,10 @@ def county_mentions(text: str) -> Counter:
 
 # A county-level city is not in the gazetteer either (汨罗市 is under 岳阳市): its
 # committee names itself ("汨罗市直机关"), and the tagger's dictionary knows it as a place.
-_COUNTY_CITY = re.compile(r"([\u4e00-\u9fff]{2,3})市(?=直|委)")
+_COUNTY_CITY = re.compile(r"([\u4e00-\u9fff]{2,3})市(?=直|委|级机关)")
+
+
+_CITY_KINDS = {"县级", "地级", "大城", "副省级", "省辖", "直辖", "中心城", "小城"}
 
 
 def county_city_mentions(text: str, gaz: Gazetteer | None = None) -> Counter:
@@ -137,7 +140,9 @@ def county_city_mentions(text: str, gaz: Gazetteer | None = None) -> Counter:
     for m in _COUNTY_CITY.finditer(text):
         for name in (m.group(1), m.group(1)[1:]):  # (张家港市, or 汨罗市 after a stray character)
             city = name + "市"
-            if len(name) >= 2 and tags.get(city) == "ns" and not _NOT_COUNTY.search(name) \
+            # (the dictionary tags some of them plain nouns: 句容市)
+            if len(name) >= 2 and tags.get(city) in ("ns", "n") and not _NOT_COUNTY.search(name) \
+                    and name not in _CITY_KINDS \
                     and not gaz.get(city) and not gaz.mentions(city):
                 found[city] = text.count(name)
                 break

@@ -472,7 +472,7 @@ def question_kind(norm: str) -> str:
 
 # "市直属机关", "省直机关工委": the kind of organisation, a filter. A bare 机关
 # stays a content word: 机关党委 is not 党委.
-ORG_WORDS = re.compile(r"(市|省|区|自治区|县)?(直属|直)(各)?(机关|机关工委|工委)(系统|单位)?|机关工委")
+ORG_WORDS = re.compile(r"(市|省|区|自治区|县)?(直属|直)(各)?(机关|机关工委|工委)(系统|单位)?|(?:市|(?<=\s))级机关(?:工委)?|机关工委")
 
 
 def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:

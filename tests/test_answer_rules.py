@@ -992,3 +992,33 @@ def test_the_slot_a_place_question_asks_is_no_term():
     assert q.kind == "place" and not any("地点" in g for g in q.terms), q.terms
     # …but "多少个活动地点" counts places.
     assert analyse("2021年韶关市直机关有多少个活动地点？").kind == "number"
+
+
+# A fourteenth corpus: a committee that calls itself 市级机关 (镇江 does), and a clause
+# carried on from one that holds the question's qualifier.
+REPORT_CHANGZHOU = """\
+常州市级机关工委2020年工作
+
+【组织建设】2020年,市级机关发展党员263名,新建党支部11个。
+【廉政建设】全年新制订廉洁从政制度86项,修改完善412项。
+"""
+
+
+@pytest.fixture(scope="module")
+def changzhou_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"changzhou-2020.txt": REPORT_CHANGZHOU})
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("2020年常州市级机关发展了多少名党员？", "263名"),
+    ("2020年常州市直机关新建了多少个党支部？", "11个"),
+    ("2020年常州市级机关修改完善了多少项廉洁从政制度？", "412项"),
+])
+def test_a_city_level_committee_and_clauses_that_go_on(changzhou_service, question, expected):
+    _assert_answers(changzhou_service, question, expected)
+
+
+def test_a_county_level_city_under_a_city_level_committee_is_refused_by_name(changzhou_service):
+    # 溧阳 is under 常州: its own 市级机关 are not in the reports
+    ans = changzhou_service.ask("2020年溧阳市级机关发展了多少名党员？")
+    assert ans.answer is None and "溧阳市直机关" in ans.reply, ans.reply

@@ -468,6 +468,31 @@ def test_a_page_that_says_only_this_year_is_dated_by_its_dateline(tmp_path):
     assert doc.years == [2017] and doc.dated is None
 
 
+_DATED_HTML_BODY = """\
+今年上半年，衢州市直机关工委紧紧围绕市委中心工作，扎实推进机关党建各项任务，机关党组织的政治功能和组织功能持续增强。
+上半年，市直机关共发展党员168名，举办入党积极分子培训班两期，培训学员240人，结业考试合格率98.2%。
+上半年投入帮扶资金412.3万元。去年全年，市直机关共投入帮扶资金980.5万元，结对帮扶重点村36个。
+下一步，市直机关工委将继续深化“红色细胞”工程，推动机关党建与业务工作深度融合。"""
+
+
+def test_a_saved_page_keeps_the_dateline_its_main_text_leaves_out(tmp_path):
+    """The article's main text (what trafilatura keeps) holds no dateline; the
+    page's info line under the headline is the only place the year is written."""
+    body = "".join(f"<p>{line}</p>" for line in _DATED_HTML_BODY.splitlines())
+    (tmp_path / "quzhou.html").write_text(
+        "<!DOCTYPE html><html lang='zh'><head><meta charset='utf-8'>"
+        "<title>衢州市直机关上半年党建工作亮点纷呈_工作动态_衢州机关党建网</title></head>"
+        "<body><div class='top'><div class='sitename'>衢州机关党建网</div></div>"
+        "<div class='nav'><a href='/'>首页</a> | <a href='/c1/'>工作动态</a></div>"
+        "<div class='article'><h1>衢州市直机关上半年党建工作亮点纷呈</h1>"
+        "<div class='info'>發佈時間：２０１７-07-20 09:30　來源：衢州机关党建网　浏览次数：1024</div>"
+        f"<div class='content'>{body}</div></div><div class='footer'>版权所有 衢州机关党建网</div></body></html>",
+        encoding="utf-8")
+    (doc,) = load_corpus(tmp_path).documents
+    assert doc.years == [] and doc.dated == 2017, (doc.years, doc.dated, doc.text[:120])
+    assert "發佈時間" not in doc.text and "发展党员168名" in doc.text
+
+
 def test_a_review_of_several_years_and_an_article_on_two_counties(tmp_path):
     (tmp_path / "review.txt").write_text(
         "2016—2018年荆门市直机关党建工作回顾\n2016年至2018年，荆门市直机关工委坚持围绕中心、服务大局。\n"
