@@ -579,6 +579,10 @@ class ExtractiveAnswerer:
                 own_of = {p: coverage(q, self.weights, p, "", "")[0] for p in re.split(r"[；;]", snorm)}
                 best_part = max(own_of.values())
                 for a, b in found:
+                    # ("到结对点贵港市…林村": the kind asked, written before the name, is no part of it)
+                    k = snorm.find(kind, max(0, a - len(kind)), b) if kind else -1
+                    if 0 <= k and k + len(kind) < b:
+                        a = k + len(kind)
                     if snorm[a:b] in q.norm:
                         continue  # "把《海南机关党建》改版成了什么刊物": not the one the question names
                     # What a place is the place of lies in its own part of the sentence:

@@ -994,13 +994,14 @@ def test_the_slot_a_place_question_asks_is_no_term():
     assert analyse("2021年韶关市直机关有多少个活动地点？").kind == "number"
 
 
-# A fourteenth corpus: a committee that calls itself 市级机关 (镇江 does), and a clause
-# carried on from one that holds the question's qualifier.
+# A fourteenth corpus: a committee that calls itself 市级机关 (镇江 does), a clause
+# carried on from one that holds the question's qualifier, and a 结对点 named after the word.
 REPORT_CHANGZHOU = """\
 常州市级机关工委2020年工作
 
 【组织建设】2020年,市级机关发展党员263名,新建党支部11个。
 【廉政建设】全年新制订廉洁从政制度86项,修改完善412项。
+【结对共建】5月,市级机关工委到结对点武进区嘉泽镇夏溪村举行调研座谈会,围绕乡村振兴开展研讨。
 """
 
 
@@ -1022,3 +1023,10 @@ def test_a_county_level_city_under_a_city_level_committee_is_refused_by_name(cha
     # 溧阳 is under 常州: its own 市级机关 are not in the reports
     ans = changzhou_service.ask("2020年溧阳市级机关发展了多少名党员？")
     assert ans.answer is None and "溧阳市直机关" in ans.reply, ans.reply
+
+
+def test_a_pairing_point_is_answered_by_the_village_named_after_the_word(changzhou_service):
+    # "哪个结对点" asks for a place: the village named after 结对点, not the whole sentence
+    ans = changzhou_service.ask("2020年常州市级机关工委到武进区的哪个结对点举行了调研座谈会？")
+    assert ans.answer is not None and ans.answer.endswith("嘉泽镇夏溪村"), ans.answer
+    assert not ans.answer.startswith(("点", "结对")), ans.answer
