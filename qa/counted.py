@@ -603,8 +603,8 @@ def another_event_named(question: str, sent: str) -> bool:
 
 PRIZE = re.compile(r"第[一二三四五六七八九十\d]+名|[一二三四五六七八九十\d特]等奖|金奖|银奖|铜奖|冠军|亚军|季军")
 _WINNING = re.compile(r"获|得|夺|摘|赢")
-# "合唱比赛获一等奖的是…": the contest stands before the verb of winning.
-_WINNING_LEAD = re.compile(r"(?:获得?|荣获|夺得|摘得|赢得)了?$")
+# "合唱比赛获一等奖的是…", "合唱比赛哪个代表队获得一等奖": the contest stands before the winner asked.
+_WINNING_LEAD = re.compile(r"(?:(?:是)?(?:哪个|哪些|哪支|哪家)(?:代表队|单位|队伍|部门))?(?:获得?|荣获|夺得|摘得|赢得)了?$")
 # "…,6个单位获一等奖": the clause before the prize only counts who won it.
 _COUNTED_HOLDERS = re.compile(r"(?:^|[，,；;。])(?:共|其中|有)?[\d一二三四五六七八九十百两]+(?:个|支|家|名|位|人)"
                               r"[\u4e00-\u9fff]{0,4}?(?:获得?|荣获|被评为|夺得)?$")
