@@ -262,7 +262,7 @@ class ExtractiveAnswerer:
                 _skipped(figures, "another event of the kind asked is named in between")
                 continue
             c0 = clause.start - sent.start
-            if told_without_figure(q, sent.norm, c0, c0 + len(cnorm)):
+            if told_without_figure(q, q_verbs, sent.norm, c0, c0 + len(cnorm)):
                 _skipped(figures, "the action asked is told with no figure (一批) in another clause")
                 continue
             lo, hi = _semicolon_part(sent.norm, c0)

@@ -369,13 +369,14 @@ def verbs_before(lead: str) -> list[str]:
 _VAGUE_COUNT = re.compile(r"一批|一大批|大批|若干|一些|一系列|部分")
 
 
-def told_without_figure(q: QueryInfo, sent: str, lo: int, hi: int) -> bool:
+def told_without_figure(q: QueryInfo, verbs: list[str], sent: str, lo: int, hi: int) -> bool:
     """"新评选了多少个市级文明机关" is not answered by "新评选一批市级文明机关,复查合格
     省、市级文明机关48个": the action asked is told with a quantity that is no figure
-    (一批) outside the figure's clause [lo, hi), which tells another action."""
+    (一批) outside the figure's clause [lo, hi), which tells another action.
+    verbs: the question's actions (question_verbs)."""
     if q.head < 0:
         return False
-    for v in question_verbs(q):
+    for v in verbs:
         if v in sent[lo:hi]:
             continue
         for m in re.finditer(re.escape(v) + r"了?(?:" + _VAGUE_COUNT.pattern + ")", sent):

@@ -76,8 +76,6 @@ def detect_years(title: str, body: str) -> list[int]:
     return []
 
 
-
-
 def publication_year(furniture: list[str]) -> int | None:
     """The year of a page's dateline among its boilerplate lines, or None."""
     for line in furniture:

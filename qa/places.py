@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import jieba.posseg as pseg
+
+from .tokenize_zh import init_dictionary
+
 GAZETTEER = Path(__file__).parent / "data" / "gazetteer.tsv"
 
 # A short name followed by one of these is a street, landmark or person, not the
@@ -130,9 +134,6 @@ _CITY_KINDS = {"县级", "地级", "大城", "副省级", "省辖", "直辖", "�
 def county_city_mentions(text: str, gaz: Gazetteer | None = None) -> Counter:
     """County-level cities a text names as a committee's own ("汨罗市直机关" -> 汨罗市),
     each with how often the text names it."""
-    from .tokenize_zh import init_dictionary
-    import jieba.posseg as pseg
-
     gaz = gaz or Gazetteer.default()
     init_dictionary()
     tags = pseg.dt.word_tag_tab
@@ -166,8 +167,7 @@ def detect_places(text: str, org: str, gaz: Gazetteer | None = None) -> list[str
             return named + cities[:1]
     if org == "市直机关":
         own = county_city_mentions(text, gaz).most_common(1)
-        cities = [n for n, c in counts.items() if gaz.get(n) and gaz.get(n).level == "city"]
-        if own and own[0][1] > max((counts[n] for n in cities), default=0):
+        if own and own[0][1] > max((c for n, c in counts.items() if gaz.get(n) and gaz.get(n).level == "city"), default=0):
             return [own[0][0]]  # (not its city too: a question on 岳阳市直机关 is not about 汨罗's)
     if not counts:
         return []
@@ -201,10 +201,17 @@ def place_label(places: list[str], org: str, gaz: Gazetteer | None = None) -> st
     gaz = gaz or Gazetteer.default()
     if not places:
         return org or "未知地区"
-    p = gaz.get(places[0])
-    short = p.short if p else places[0]
-    if p is None and short[-1:] in ("县", "市") and org.startswith(short[-1]):
-        short = short[:-1]  # 永春县 + 县直机关 -> 永春县直机关, 汨罗市 + 市直机关 -> 汨罗市直机关
     if not org:
         return places[0]
-    return f"{short}{org}"
+    return f"{short_name(places[0], org, gaz)}{org}"
+
+
+def short_name(place: str, org: str, gaz: Gazetteer | None = None) -> str:
+    """How a place is written before its kind of committee: the gazetteer's short
+    name (中山), or a county or county-level city without the 县/市 its committee
+    repeats (永春县 + 县直机关 -> 永春, 汨罗市 + 市直机关 -> 汨罗)."""
+    gaz = gaz or Gazetteer.default()
+    p = gaz.get(place)
+    if p is not None:
+        return p.short
+    return place[:-1] if place[-1:] in ("县", "市") and org.startswith(place[-1]) else place

@@ -19,11 +19,12 @@ _SPAN_ASKED = r"(?:哪一?天|什么时候|何时)(?:开始|开班|开幕|启动
 _DATE_Q = re.compile(_SPAN_ASKED + r"|几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)[办开搞举]?(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _GO_WHICH = re.compile(r"(?:到|去|赴|前往)哪(?:个|些|几个)")
-# "修了多长的水泥路": a length, in whatever unit of length the report uses.
-# "培训班的地点是哪", "在什么地点举办": the slot a place question asks to fill, no word of a report.
+# Words of _PLACE_Q that are nouns: "有多少个活动地点" counts places.
 _PLACE_NOUNS = {"地点", "位于", "地址", "驻地"}
+# "培训班的地点是哪", "在什么地点举办": the slot a place question asks to fill, no word of a report.
 # (地址 stays: reports write 办公地址, 新址, and a question on one is not answered by any 驻)
 _PLACE_SLOT = re.compile(r"(?:具体)?地点(?=(?:是|在|设在|选在|定在)?(?:哪|什么|何处|何地))|(?<=哪个|什么)地点")
+# "修了多长的水泥路": a length, in whatever unit of length the report uses.
 _LENGTH_Q = re.compile(r"多长(?!时间)|多远|多宽|多深|多高")
 _NUMBER_Q = re.compile(r"多少|几|数量|人数|总数|比例|百分之|占比|同比|增长|下降|上升|金额|有多|共计|" + _LENGTH_Q.pattern)
 

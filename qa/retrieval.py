@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from .index import LoadedIndex
-from .places import Gazetteer, place_label
+from .places import Gazetteer, place_label, short_name
 from .query import QueryInfo
 from .textnorm import years_in
 from .types import Hit
@@ -47,9 +47,8 @@ def scope_for(query: QueryInfo, index: LoadedIndex, gaz: Gazetteer | None = None
     what = []
     if query.places:
         in_scope = {s: d for s, d in in_scope.items() if _place_matches(d["places"], query.places)}
-        # (a county or county-level city goes with its kind of committee: 汨罗市直机关, not 汨罗市市直机关)
-        what.append("、".join(gaz.get(p).short if gaz.get(p) else p[:-1] if query.org[:1] == p[-1] else p
-                             for p in query.places))
+        # (汨罗市直机关, not 汨罗市市直机关)
+        what.append("、".join(short_name(p, query.org, gaz) for p in query.places))
     if query.org:
         # 市直机关 is not 县直机关: a question about one is not answered from the other.
         in_scope = {s: d for s, d in in_scope.items() if not d["org"] or d["org"] == query.org}
