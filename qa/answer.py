@@ -28,6 +28,7 @@ from .counted import (
     DELTA_BEFORE,
     TARGET,
     action_asked,
+    actions_told_bare,
     another_event_named,
     another_kind_named,
     another_of_the_kind,
@@ -204,8 +205,16 @@ class ExtractiveAnswerer:
         acted = action_asked(q)
         said_compounds = [(j, k) for j in said_of for k in said_of
                           if q.terms[j][0] + q.terms[k][0] in q.norm and is_noun_phrase(q.terms[j][0], q.terms[k][0])]
+        bare = {}  # per document: the question's actions told there with no figure
         for rank, ctx, sent, clause in self._clauses(q, hits):
             cnorm = clause.norm
+            doc = sent.hit.chunk.doc_id
+            if doc not in bare:
+                bare[doc] = actions_told_bare(q, q_verbs, "\n".join(
+                    h.chunk.search_text for h in hits if h.chunk.doc_id == doc))
+            if any(v not in sent.norm for v in bare[doc]):
+                _skipped(list(FIGURE.finditer(cnorm)), "the action asked is told with no figure elsewhere in the report")
+                continue
             # "政协机关收到多少件提案" is not answered by what 市政府办公室 handled: when
             # the sentence names bodies, one must be the body the question names.
             told = set(_BODY.findall(sent.norm))
@@ -357,6 +366,9 @@ class ExtractiveAnswerer:
                 if changed and changed.start("b") <= m.start() and BEFORE_Q.search(q.norm):
                     was = -3.0
                 recast = -1.0 if near_head and recast_after_head(head, inorm, q.norm) else 0.0
+                # The figure's own noun is the thing as the question writes it ("从67个申报单位中
+                # 评选出32个…示范点" for 多少个申报单位): that is what the figure counts.
+                as_asked = 2.0 if phrase and cnorm[m.end():].startswith(phrase) else 0.0
                 # The verb that governs the figure, when the question has one:
                 # "修改完善217项" for 修改完善了多少项, not "新制定…90项".
                 # (Bonus from the clause: a verb may govern a whole list; penalty
@@ -372,7 +384,7 @@ class ExtractiveAnswerer:
                 if lead_verbs and not any(v in asked for v in lead_verbs) and any(
                         matched((v,), cnorm) < 0 and _governs_figure(v, sent.norm, q.unit) for v in q_verbs):
                     verb_fit -= 3.0
-                score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was + verb_fit
+                score = (10 * cov + unit_fit + (3.0 if near_head else 0.0) + share + qualified + extra + aside + recast + target + was + verb_fit + as_asked
                          - 0.2 * min(prox if prox is not None else 15, 15)
                          + 1.5 * matched_len / max(len(cnorm), 1) + 1.0 / (rank + 1)
                          # In a list ("警告处分8人、严重警告处分6人") the item that names
@@ -390,9 +402,9 @@ class ExtractiveAnswerer:
                 a0 = clause.start + m.start()
                 if log.isEnabledFor(logging.DEBUG):
                     log.debug("figure %s score %.2f: cov %.2f sent %.2f unit %.1f near %s prox %s share %.1f "
-                              "qualified %.1f extra %.1f aside %.1f recast %.1f target %.1f was %.1f verb %.1f",
+                              "qualified %.1f extra %.1f aside %.1f recast %.1f target %.1f was %.1f verb %.1f as_asked %.1f",
                               m.group(0), score, cov, sent_cov, unit_fit, near_head, prox, share, qualified,
-                              extra, aside, recast, target, was, verb_fit)
+                              extra, aside, recast, target, was, verb_fit, as_asked)
                 out.append(Candidate(sent, format_figure(m), score, cov, a0, clause.start + m.end()))
         return out
 

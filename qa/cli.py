@@ -158,6 +158,16 @@ def _feedback(args, store) -> int:
     return 0
 
 
+class _OneFolder(argparse.Action):
+    """An index is built from one folder; a second --corpus would otherwise silently replace the first."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if getattr(namespace, self.dest, None) is not None:
+            parser.error(f"{option_string} takes one folder (reports may sit in subfolders of it); "
+                         "`qa eval --corpus A --corpus B` evaluates on several")
+        setattr(namespace, self.dest, values)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qa", description="Questions and cited answers over government work reports.")
     p.add_argument("-v", "--verbose", action="store_true")
@@ -165,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def common(sp, corpus=False):
         if corpus:
-            sp.add_argument("--corpus", help="folder of reports (default: corpus/)")
+            sp.add_argument("--corpus", action=_OneFolder, help="folder of reports (default: corpus/)")
         sp.add_argument("--index", help="index folder (default: index/)")
         sp.add_argument("--model", help="embedding model: a name under models/ or a path to a sentence-transformers folder")
 

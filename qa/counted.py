@@ -385,6 +385,24 @@ def told_without_figure(q: QueryInfo, verbs: list[str], sent: str, lo: int, hi: 
     return False
 
 
+def actions_told_bare(q: QueryInfo, verbs: list[str], text: str) -> set[str]:
+    """The question's actions that a text tells straight onto the counted thing with no
+    figure in the clause ("正在对接项目" for 对接了几个项目): the report says it was done
+    but not how many times, so a figure from a sentence without that action is not its count."""
+    if q.head < 0:
+        return set()
+    out = set()
+    for v in verbs:
+        for m in re.finditer(re.escape(v) + r"了?", text):
+            if matched(q.terms[q.head], text[m.end():m.end() + 8]) != 0:
+                continue
+            lo = max(text.rfind(x, 0, m.start()) for x in "，,；;。\n") + 1
+            his = [j for j in (text.find(x, m.end()) for x in "，,；;。\n") if j >= 0]
+            if not FIGURE.search(text[lo:min(his, default=len(text))]):
+                out.add(v)
+    return out
+
+
 # Verbs of a change ("由89.1%提高到91.4%"): the before/after rule reads those.
 _CHANGE_VERB = re.compile(r"调整|增加|减少|提高|降低|上升|下降|扩大|压缩|精简|增长|缩减|提升")
 

@@ -26,7 +26,9 @@ DOMAIN_TERMS = [
 # Verbs of discipline and casework that jieba's dictionary tags as nouns ("初步核实231件"):
 # which action governs a figure is read from these tags.
 DOMAIN_VERBS = ("核实", "立案", "结案", "办理", "问责", "约谈", "重温", "参观", "参赛", "参训", "参学", "轮训",
-                "集训", "植树", "通报")
+                "集训", "植树", "通报",
+                # jieba tags 新建 a place (新建区, 南昌): "新建党支部16个" tells a deed
+                "新建")
 
 STOPWORDS = set(
     "的 了 和 与 及 等 在 是 有 为 对 以 于 将 把 被 由 从 向 到 也 都 而 并 或 其 之 个 这 那 "

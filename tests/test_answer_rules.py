@@ -1033,3 +1033,36 @@ def test_a_pairing_point_is_answered_by_the_village_named_after_the_word(changzh
     ans = changzhou_service.ask("2020年常州市级机关工委到武进区的哪个结对点举行了调研座谈会？")
     assert ans.answer is not None and ans.answer.endswith("嘉泽镇夏溪村"), ans.answer
     assert not ans.answer.startswith(("点", "结对")), ans.answer
+
+
+# A fifteenth corpus: a stock beside a deed (新建, which jieba tags a place), a
+# figure whose own noun is the one asked beside one governed by the question's
+# verb, and an action the report tells with no figure.
+REPORT_XINING = """\
+西宁市直机关工委2021年工作总结
+
+【组织建设】至年底,市直机关共有党支部412个;对届满的35个基层党组织按期换届,新建党支部17个。
+【文明创建】工委持续抓好创建文明单位示范点工作,从58个申报单位中评选出第三批26个“创建文明单位示范点”。
+【扶贫协作】市民政局机关发动党员参与消费扶贫,今年已筹集捐款86多万元,正在对接项目。
+【调研课题】市民政局机关组织好三个“民生实事”系列调研及项目,形成调研报告12篇。
+"""
+
+
+@pytest.fixture(scope="module")
+def xining_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"xining-2021.txt": REPORT_XINING})
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("2021年西宁市直机关有多少个党支部？", "412个"),      # not the 新建 figure
+    ("2021年西宁市直机关新建了多少个党支部？", "17个"),
+    ("2021年西宁市直机关创建文明单位示范点评选中有多少个申报单位？", "58个"),  # not the 26 评选出
+])
+def test_a_stock_a_deed_and_the_figure_whose_own_noun_is_asked(xining_service, question, expected):
+    _assert_answers(xining_service, question, expected)
+
+
+def test_an_action_told_with_no_figure_is_refused(xining_service):
+    # "正在对接项目": the report tells no count; 三个 counts the 调研 of another sentence
+    ans = xining_service.ask("2021年西宁市民政局机关筹集的扶贫捐款对接了几个项目？")
+    assert ans.answer is None, ans.reply

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORTS, qa_script, subprocess_env
+from conftest import CORPUS, REPORTS, qa_script, subprocess_env
 from qa.index import build_lock
 
 
@@ -155,4 +155,12 @@ def test_build_of_a_missing_corpus_exits_2(tmp_path):
     p = run_qa("build", "--corpus", tmp_path / "nope", "--index", tmp_path / "index", timeout=120)
     assert p.returncode == 2
     assert "语料目录不存在" in p.stderr and "Traceback" not in p.stderr
+    assert not Path(tmp_path / "index" / "CURRENT").exists()
+
+
+def test_build_with_two_corpus_folders_exits_2_instead_of_dropping_one(tmp_path):
+    # argparse would keep only the last --corpus and index half of what the admin asked for.
+    p = run_qa("build", "--corpus", CORPUS, "--corpus", tmp_path, "--index", tmp_path / "index", timeout=120)
+    assert p.returncode == 2
+    assert "takes one folder" in p.stderr and "Traceback" not in p.stderr
     assert not Path(tmp_path / "index" / "CURRENT").exists()
