@@ -84,7 +84,7 @@ from .figures import (
     format_figure,
     unit_score,
 )
-from .person_names import WHO_Q, names_a_person
+from .person_names import TITLE, asks_for_name, names_a_person, title_holder_named
 from .places import place_label
 from .places_in_text import (
     GENERIC_PLACE_KINDS,
@@ -145,6 +145,13 @@ _OWN_SENTENCE_SHARE = 0.6
 # Words of a sentence that tells how many there are, not what was done:
 # "截至年底，…共有基层党组织1987个，其中…党总支126个".
 _STOCK = re.compile(r"共有|现有|截至|截止|至年底|至年末")
+# The two sides of a split a report counts apart: a figure for one side does not
+# answer a question about the other ("线下销售…约300万元" for 线上销售了多少).
+_SIDES = (("线上", "线下"), ("上半年", "下半年"), ("党内", "党外"), ("省内", "省外"), ("市内", "市外"),
+          ("境内", "境外"), ("国内", "国外"), ("校内", "校外"), ("在职", "离退休"))
+# A question that counts within a group it gives a figure for ("查处的15名纪检监察干部中
+# 有多少名处级干部"): that group, with its figure, is what the report must tell.
+_SCOPED_COUNT_Q = re.compile(r"(?<![\d.])(\d+)(?:名|人|个|家|件|项|篇|批|位)[\u4e00-\u9fff]{1,12}?(?:当中|之中|中)[^？?。]*?(?:多少|几)")
 # How much better another part of the sentence must tell the event asked to take it from a part.
 _BETTER_PART = 0.15
 
@@ -206,9 +213,14 @@ class ExtractiveAnswerer:
         said_compounds = [(j, k) for j in said_of for k in said_of
                           if q.terms[j][0] + q.terms[k][0] in q.norm and is_noun_phrase(q.terms[j][0], q.terms[k][0])]
         bare = {}  # per document: the question's actions told there with no figure
+        scoped = _SCOPED_COUNT_Q.search(q.norm)
         for rank, ctx, sent, clause in self._clauses(q, hits):
             cnorm = clause.norm
             doc = sent.hit.chunk.doc_id
+            if scoped and not re.search(rf"(?<![\d.]){scoped.group(1)}(?![\d.])",
+                                        _paragraph_before(sent.hit.chunk.search_text, sent.end)):
+                _skipped(list(FIGURE.finditer(cnorm)), "the group the question counts within is not told with its figure")
+                continue
             if doc not in bare:
                 bare[doc] = actions_told_bare(q, q_verbs, "\n".join(
                     h.chunk.search_text for h in hits if h.chunk.doc_id == doc))
@@ -289,6 +301,9 @@ class ExtractiveAnswerer:
                 near = before + cnorm
             if any(matched(q.terms[j], near) < 0 for j in q.modifiers):
                 _skipped(figures, "a qualifier of the question is missing")
+                continue
+            if _other_side(q.norm, near, sent.norm):
+                _skipped(figures, "the clause counts the other side of a split the question names")
                 continue
             matched_len = sum(len(g[0]) for g in q.terms if matched(g, cnorm) >= 0)
             items = enumeration_items(cnorm)
@@ -631,7 +646,7 @@ class ExtractiveAnswerer:
 
     def _describe(self, q: QueryInfo, hits: list[Hit]) -> list[Candidate]:
         out = []
-        who_m = WHO_Q.search(q.norm)
+        who_m = asks_for_name(q.norm)
         who = who_m is not None
         titled = bool(_TITLE_Q.search(q.norm))
         asked = who_m or _WHICH_BODY_Q.search(q.norm)
@@ -647,6 +662,9 @@ class ExtractiveAnswerer:
                     continue  # "哪篇文章获一等奖": only a sentence that gives a title answers it
                 if role is not None and matched(role, sent.norm) < 0:
                     continue  # "银奖是谁拿的": who won 金奖 does not answer it
+                if who and role and TITLE.search(role[0]) and not any(
+                        title_holder_named(sent.norm, r) for r in role if r in sent.norm):
+                    continue  # "那位巡视员叫什么名字": "…、巡视员任副组长" names no 巡视员
                 if asked and prize_not_told(q.norm, sent.norm):
                     continue  # "运动会第二名是哪个代表队": the 第一名 does not answer it
                 cov, _ = coverage(q, self.weights, sent.norm, sent.norm, self.context(hit.chunk))
@@ -803,6 +821,13 @@ def _semicolon_part(text: str, a: int, b: int | None = None) -> tuple[int, int]:
     lo = max(text.rfind(x, 0, a) for x in "；;") + 1
     his = [i for i in (text.find(x, a if b is None else b) for x in "；;") if i >= 0]
     return lo, min(his) if his else len(text)
+
+
+def _other_side(question: str, clause: str, sentence: str) -> bool:
+    """The question names one side of a split (线上), the clause the other (线下),
+    and the sentence never names the side asked."""
+    return any(ask in question and other not in question and other in clause and ask not in sentence
+               for a, b in _SIDES for ask, other in ((a, b), (b, a)))
 
 
 def _paragraph_before(text: str, pos: int) -> str:

@@ -35,9 +35,13 @@ def head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
         for h in head:
             if h in w:
                 rest = w.replace(h, "", 1)
-                if not rest or rest in question or all(ch in question for ch in rest):
+                if not rest or rest in question or all(ch in question for ch in rest) or rest in _FIGURE_LEADS:
                     return True
     return False
+
+
+# What jieba may glue onto a noun from the figure after it ("扶贫产品约300万元" -> 产品约).
+_FIGURE_LEADS = {"约", "近", "共", "达", "超", "逾", "计", "共计", "合计", "总计", "累计"}
 
 
 _QUALIFIER_TAGS = ("a", "b", "n", "nz", "j", "d", "ad", "an")
@@ -702,8 +706,9 @@ def another_of_the_kind(question: str, part: str) -> bool:
         word = "培训班" if m.group(0) == "培训" else m.group(0)  # "新任党支部书记培训的合格率"
         at = [i for i in range(len(part)) if part.startswith(word, i)]
         # (a verb may name the kind there too: "党支部书记示范培训班" beside 入党积极分子培训班)
-        others = [_name_before(part, i, verbs=True) for i in at]
-        if at and all(o and o not in question for o in others):
+        # (a bare mention, "全年举办各类培训班14期", names no kind, so no other one)
+        others = [o for o in (_name_before(part, i, verbs=True) for i in at) if o]
+        if others and all(o not in question for o in others):
             return True
     return False
 
@@ -722,6 +727,8 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
     # (what the question is about, right before its count: "网上知识测试有多少人参加")
     topic = re.search(r"([\u4e00-\u9fff]{2,}?)(?:一共有|共有|有)?(?:多少|几)", q.norm)
+    if topic and re.fullmatch(r"(?:一共|总共|共计|合计|共|总)有?", topic.group(1)):
+        topic = None  # "…活动，共有多少个单位参加": 共有 asks, it is no event
     events += [g for g in q.terms if topic and len(g[0]) >= 2 and g is not q.terms[q.head]
                and topic.group(1).endswith(g[0]) and not _TAKING_PART.search(g[0])]
     # (the name written onto a bare 活动 or 培训: "主题党日活动有多少名党员参加" names

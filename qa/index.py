@@ -63,6 +63,10 @@ class BuildInProgressError(IndexError_):
     pass
 
 
+class EmptyCorpusError(IndexError_):
+    """No report in the corpus could be read: an empty index would answer nothing."""
+
+
 @dataclass
 class BuildReport:
     version: str
@@ -239,6 +243,11 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
         chunks = chunk_documents(ingest.documents, settings.chunk_size, settings.chunk_overlap)
         log.info("%d documents -> %d chunks (%d files skipped)",
                  len(ingest.documents), len(chunks), len(ingest.skipped))
+        if not chunks:
+            reasons = "；".join(f"{s.source}：{s.reason}" for s in ingest.skipped[:3])
+            raise EmptyCorpusError(
+                f"语料目录 {settings.corpus_dir} 中没有可读的报告（{len(ingest.skipped)} 个文件被跳过"
+                + (f"：{reasons}" if reasons else "") + "）。索引没有改动；请放入 .txt/.md/.docx/.pdf/.html 报告后再构建。")
 
         loaded = [embedder]
 

@@ -172,11 +172,13 @@ def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 _TRAILING_VERB = re.compile(r"(办公|工作|召开|举行|举办|开展)$")
+# Where a text is published: a journal, paper, column or site ("在…《旗帜》杂志上刊发").
+_PUBLICATION = re.compile(r"(?:杂志|期刊|刊物|报|专栏|网站|公众号|客户端)(?:社)?[上中里]?$")
 
 
 def _looks_like_place(s: str) -> bool:
     s = _TRAILING_VERB.sub("", s.strip().rstrip("。"))
-    return bool(_PLACE_WORD.search(s)) and not s.startswith(("全", "各", "本", "该"))  # 全区, 本单位: a scope, not a place
+    return bool(_PLACE_WORD.search(s) or _PUBLICATION.search(s)) and not s.startswith(("全", "各", "本", "该"))  # 全区, 本单位: a scope, not a place
 
 
 def venue_spans(text: str) -> list[tuple[int, int]]:
@@ -188,6 +190,8 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
         a, b = m.start(grp), m.end(grp)
         tail = _TRAILING_VERB.search(text[a:b])
         b = a + tail.start() if tail else b
+        if _PUBLICATION.search(text[a:b]) and text[b - 1] in "上中里":
+            b -= 1  # "《旗帜》杂志上": the journal, not its pages
         if b - a > _LONG_PLACE:
             cut = _LIST_CUT.search(text, a + 2, b)
             b = cut.start() if cut else a + _LONG_PLACE

@@ -21,6 +21,8 @@ DOMAIN_TERMS = [
     "纪律教育学习月", "廉政教育", "党代表", "人大代表", "换届选举", "新党员", "火线入党",
     "精准扶贫", "脱贫攻坚", "结对共建", "党组织建设年", "青年文明号", "文明单位",
     "老党员", "预备党员", "正式党员", "党员代表", "评价表", "回收率", "满意率", "不满意率",
+    # (jieba splits 线上 into 线 + the locative 上, which then drops out of a question)
+    "线上",
 ]
 
 # Verbs of discipline and casework that jieba's dictionary tags as nouns ("初步核实231件"):

@@ -1066,3 +1066,59 @@ def test_an_action_told_with_no_figure_is_refused(xining_service):
     # "正在对接项目": the report tells no count; 三个 counts the 调研 of another sentence
     ans = xining_service.ask("2021年西宁市民政局机关筹集的扶贫捐款对接了几个项目？")
     assert ans.answer is None, ans.reply
+
+
+REPORT_ZHUZHOU = """\
+株洲市直机关工委2022年工作总结
+
+【消费帮扶】在市民中心等地共举办“惠农大集市”12场,线下销售帮扶产品约180万元;同时,组织机关开展线下团购90多场次、销售帮扶产品600多万元。
+【纪律建设】全年查处违纪党员干部23人,其中处级干部5人;查处科级干部41人,同比上升20%。
+【领导机构】工委书记周建国任组长,工委副书记陈丽、调研员任副组长。
+【主题活动】工委组织38个单位420多名党员在烈士陵园举行“重温入党誓词”活动。
+【理论研究】工委撰写的《关于提升机关党建质量的思考》一文在《紫光阁》杂志上刊发。
+【教育培训】全年举办各类培训班9期、培训1500余人次：4月,入党积极分子培训班在市委党校举办,学员210名;10月,党支部书记示范培训班在井冈山干部学院举办,学员96名。
+"""
+
+
+@pytest.fixture(scope="module")
+def zhuzhou_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"zhuzhou-2022.txt": REPORT_ZHUZHOU})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the side of a split asked (线下); jieba glues 约 onto 产品 (产品约), which still names it
+    ("2022年株洲市直机关“惠农大集市”线下销售了多少帮扶产品？", "约180万元"),
+    # the group the question counts within is told with its figure
+    ("2022年株洲市直机关查处的23名违纪党员干部中有多少名处级干部？", "5人"),
+    # 共有 asks the count; it names no event the figure must be told at
+    ("2022年株洲市直机关工委组织的“重温入党誓词”活动，共有多少个单位参加？", "38个"),
+    # a journal is where a text is published
+    ("2022年株洲市直机关工委撰写的《关于提升机关党建质量的思考》刊发在哪里？", "紫光阁"),
+    # a bare mention (各类培训班) names no other class: the 示范 class's figure answers
+    ("2022年株洲市直机关党支部书记示范培训班有多少名学员？", "96名"),
+    # a name asked of a title its holder is named with
+    ("2022年株洲市直机关担任组长的那位工委书记叫什么名字？", "周建国"),
+])
+def test_a_side_a_scoped_group_a_journal_and_a_named_holder(zhuzhou_service, question, expected):
+    ans = zhuzhou_service.ask(question)
+    assert ans.answer is not None, (question, ans.reply)
+    assert expected in ans.reply, (question, ans.reply)
+
+
+@pytest.mark.parametrize("question", [
+    # only the other side of the split (线下) is counted
+    "2022年株洲市直机关“惠农大集市”线上销售了多少帮扶产品？",
+    # the report never tells the group of 12 the question counts within
+    "2022年株洲市直机关查处的12名纪检监察干部中有多少名处级干部？",
+    # "…、调研员任副组长" names no 调研员
+    "2022年株洲市直机关担任副组长的那位调研员叫什么名字？",
+])
+def test_the_other_side_an_untold_group_or_an_unnamed_holder_is_refused(zhuzhou_service, question):
+    ans = zhuzhou_service.ask(question)
+    assert ans.answer is None, (question, ans.answer, ans.reply)
+
+
+def test_a_figure_lead_glued_to_the_noun_still_names_it():
+    # jieba cuts "销售帮扶产品约180万元" as …/产品约/180/…: 约 belongs to the figure
+    from qa.counted import head_present
+    assert head_present(("产品",), "线下销售帮扶产品约180万元", "线下销售了多少帮扶产品")

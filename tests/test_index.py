@@ -15,6 +15,7 @@ from conftest import REPORTS
 from qa.config import load_settings
 from qa.index import (
     BuildInProgressError,
+    EmptyCorpusError,
     IndexMismatchError,
     IndexMissingError,
     build_index,
@@ -282,3 +283,17 @@ def test_two_quick_builds_in_one_process_both_succeed(tmp_path, embedder):
         versions.add(report.version)
     assert len(versions) == 3
     assert load_index(settings).version == report.version
+
+
+def test_a_corpus_with_no_readable_report_is_refused_and_the_index_kept(small_copy, embedder):
+    before = read_manifest(small_copy.index_dir)
+    for p in Path(small_copy.corpus_dir).iterdir():
+        p.unlink()
+    (Path(small_copy.corpus_dir) / "notes.docx").write_bytes(b"not a zip")  # unreadable: skipped
+    with pytest.raises(EmptyCorpusError, match="没有可读的报告") as e:
+        build_index(small_copy, embedder=embedder, force=True)
+    assert "notes.docx" in str(e.value)
+    # Nothing half-built is left, and the previous index still serves.
+    assert read_manifest(small_copy.index_dir) == before
+    assert [d.name for d in (Path(small_copy.index_dir) / "versions").iterdir()] == [before["version"]]
+    assert load_index(small_copy).version == before["version"]
