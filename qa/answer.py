@@ -214,11 +214,11 @@ class ExtractiveAnswerer:
                           if q.terms[j][0] + q.terms[k][0] in q.norm and is_noun_phrase(q.terms[j][0], q.terms[k][0])]
         bare = {}  # per document: the question's actions told there with no figure
         scoped = _SCOPED_COUNT_Q.search(q.norm)
+        scoped_figure = re.compile(rf"(?<![\d.]){scoped.group(1)}(?![\d.])") if scoped else None
         for rank, ctx, sent, clause in self._clauses(q, hits):
             cnorm = clause.norm
             doc = sent.hit.chunk.doc_id
-            if scoped and not re.search(rf"(?<![\d.]){scoped.group(1)}(?![\d.])",
-                                        _paragraph_before(sent.hit.chunk.search_text, sent.end)):
+            if scoped_figure and not scoped_figure.search(_paragraph_before(sent.hit.chunk.search_text, sent.end)):
                 _skipped(list(FIGURE.finditer(cnorm)), "the group the question counts within is not told with its figure")
                 continue
             if doc not in bare:

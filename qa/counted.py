@@ -19,6 +19,10 @@ from .tokenize_zh import STOPWORDS, init_dictionary, words
 _RECRUITED = re.compile(r"(?:新发展|发展|吸收|接收|新)")
 
 
+# What jieba may glue onto a noun from the figure after it ("扶贫产品约300万元" -> 产品约).
+_FIGURE_LEADS = {"约", "近", "共", "达", "超", "逾", "计", "共计", "合计", "总计", "累计"}
+
+
 def head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
     """The counted thing is named in the clause as itself, not as part of another
     thing: 党员 in 发展党员 counts for "发展了多少名党员" (发展 is asked too), but
@@ -39,9 +43,6 @@ def head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
                     return True
     return False
 
-
-# What jieba may glue onto a noun from the figure after it ("扶贫产品约300万元" -> 产品约).
-_FIGURE_LEADS = {"约", "近", "共", "达", "超", "逾", "计", "共计", "合计", "总计", "累计"}
 
 
 _QUALIFIER_TAGS = ("a", "b", "n", "nz", "j", "d", "ad", "an")

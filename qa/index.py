@@ -33,7 +33,7 @@ from .embedding_cache import EmbeddingCache
 from .config import Settings
 from .ingest import load_corpus
 from .keyword_index import BM25Index
-from .loaders import find_corpus_files
+from .loaders import SUPPORTED_SUFFIXES, find_corpus_files
 from .places import place_label
 from .types import Chunk
 from .vectorstore import VectorStore, load_vector_store, make_vector_store
@@ -247,7 +247,8 @@ def build_index(settings: Settings, embedder=None, progress: Progress | None = N
             reasons = "；".join(f"{s.source}：{s.reason}" for s in ingest.skipped[:3])
             raise EmptyCorpusError(
                 f"语料目录 {settings.corpus_dir} 中没有可读的报告（{len(ingest.skipped)} 个文件被跳过"
-                + (f"：{reasons}" if reasons else "") + "）。索引没有改动；请放入 .txt/.md/.docx/.pdf/.html 报告后再构建。")
+                + (f"：{reasons}" if reasons else "")
+                + f"）。索引没有改动；请放入 {'/'.join(SUPPORTED_SUFFIXES)} 报告后再构建。")
 
         loaded = [embedder]
 

@@ -15,6 +15,23 @@ _SURNAMES = set(
     "倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 WHO_Q = re.compile(r"谁|哪位|哪一位")
+# A name that a place or building is named after (孙文中路, 孙中山纪念堂) names no one
+# there, nor does a tagged "name" that is itself a place (石岐区, 纪念堂).
+_PLACE_END = re.compile(r"[区村镇乡县市路街堂馆园场楼]$")
+_NAMED_AFTER = re.compile(r"[东南西北中]?(?:路|街|大道|大街|巷)|纪念|故居|公园|广场|大厦|中学|小学|大学|学校|医院|"
+                          r"[村镇乡县区市]")
+
+
+def names_a_person(text: str) -> bool:
+    init_dictionary()
+    plain = re.sub(r"《[^》]*》|“[^”]*”", " ", text)  # titles of books and campaigns name no one
+    # The tagger calls many words names ("明显增强"): a name also starts with a surname.
+    tokens = list(pseg.cut(plain))
+    return any(_is_name(w, flag) and w[0] in _SURNAMES
+               and not _NAMED_AFTER.match("".join(t for t, _ in tokens[k + 1:k + 3]))
+               for k, (w, flag) in enumerate(tokens))
+
+
 # "那位巡视员叫什么名字": asks for a person's name when a person is what is named
 # (不是 "这个活动叫什么名字").
 _NAME_Q = re.compile(r"(?:叫什么|什么)名字|名字(?:是|叫)什么|姓名是?什么|(?<!活动)叫什么$")
@@ -39,7 +56,9 @@ TITLE = re.compile(r"(?:巡视员|调研员|委员|专员|干事|秘书|书记|�
 
 
 def _is_name(word: str, flag: str) -> bool:
-    # (beside a title the tagger's name is a name even with a rarer surname: 容传文)
+    """A word the tagger takes for a person's name, of a name's length and no
+    place's ending. (Beside a title that is enough, even with a rarer surname:
+    容传文; in free text a common surname is required too.)"""
     return flag.startswith("nr") and 2 <= len(word) <= 3 and not _PLACE_END.search(word)
 
 
@@ -61,18 +80,3 @@ def title_holder_named(text: str, title: str) -> bool:
             if _is_name(w, f) and any(_LINK.fullmatch(x) for x, _ in tb[k + 1:]):
                 return True
     return False
-# A name that a place or building is named after (孙文中路, 孙中山纪念堂) names no one
-# there, nor does a tagged "name" that is itself a place (石岐区, 纪念堂).
-_PLACE_END = re.compile(r"[区村镇乡县市路街堂馆园场楼]$")
-_NAMED_AFTER = re.compile(r"[东南西北中]?(?:路|街|大道|大街|巷)|纪念|故居|公园|广场|大厦|中学|小学|大学|学校|医院|"
-                          r"[村镇乡县区市]")
-
-
-def names_a_person(text: str) -> bool:
-    init_dictionary()
-    plain = re.sub(r"《[^》]*》|“[^”]*”", " ", text)  # titles of books and campaigns name no one
-    # The tagger calls many words names ("明显增强"): a name also starts with a surname.
-    tokens = list(pseg.cut(plain))
-    return any(flag.startswith("nr") and 2 <= len(w) <= 3 and w[0] in _SURNAMES
-               and not _PLACE_END.search(w) and not _NAMED_AFTER.match("".join(t for t, _ in tokens[k + 1:k + 3]))
-               for k, (w, flag) in enumerate(tokens))
