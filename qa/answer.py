@@ -27,6 +27,7 @@ from .counted import (
     CONTINUES,
     DELTA_BEFORE,
     TARGET,
+    act_not_told,
     action_asked,
     actions_told_bare,
     another_event_named,
@@ -44,6 +45,7 @@ from .counted import (
     is_noun_phrase,
     mask_brackets,
     only_listed,
+    opens_without_subject,
     other_cell,
     other_money,
     predicate_terms,
@@ -299,6 +301,10 @@ class ExtractiveAnswerer:
             # (in the clause it goes on from, too: "新制订廉政建设制度105项,修改完善531项").
             if carried and near == cnorm:
                 near = before + cnorm
+            elif near == cnorm and opens_without_subject(cnorm):
+                # (a clause with no subject of its own has the one named earlier in its
+                # part of the sentence: "组织宣讲小分队二十四支,深入…宣讲三百一十七场次")
+                near = sent.norm[lo:c0] + cnorm
             if any(matched(q.terms[j], near) < 0 for j in q.modifiers):
                 _skipped(figures, "a qualifier of the question is missing")
                 continue
@@ -390,9 +396,13 @@ class ExtractiveAnswerer:
                 # when the item opens with another verb: "新制定…制度90项".)
                 lead = masked[:m.start()]
                 lead_verbs = verbs_before(lead)
+                own = lead[item[0]:]
+                # ...or when another verb stands between the thing and its figure: "软弱涣散
+                # 党支部整顿6个" counts the branches put in order, not the branches there are.
                 verb_fit = (1.5 if any(v in asked for v in lead_verbs) else 0.0) \
-                    - (1.5 if any(v not in asked and 0 <= lead[item[0]:].lstrip().find(v) <= 3
-                                  for v in verbs_before(lead[item[0]:])) else 0.0)
+                    - (1.5 if any(v not in asked and (0 <= own.lstrip().find(v) <= 3
+                                                      or _verb_after_thing(v, own, head))
+                                  for v in verbs_before(own)) else 0.0)
                 # The action the question names is told in another clause of the sentence,
                 # while this figure's clause tells another one ("受理…线索821件,初步核实231件"
                 # for 初步核实了多少件).
@@ -614,7 +624,7 @@ class ExtractiveAnswerer:
                         continue  # "把《海南机关党建》改版成了什么刊物": not the one the question names
                     # What a place is the place of lies in its own part of the sentence:
                     # "在复旦大学举办…培训班;…在市委党校举办…".
-                    lo, hi = _semicolon_part(snorm, a, b)
+                    lo, hi = _dated_clause(snorm, *_semicolon_part(snorm, a, b), a, b)
                     local = snorm[lo:hi]
                     cov, _ = coverage(q, self.weights, local, snorm, context)
                     # …and the event asked is told there, not in another part that
@@ -634,6 +644,9 @@ class ExtractiveAnswerer:
                     # 入党积极分子培训班's venue given)
                     if another_of_the_kind(q.norm, local):
                         log.debug("place %s skipped: its part tells another of the kind", snorm[a:b])
+                        continue
+                    if act_not_told(q, local):
+                        log.debug("place %s skipped: its part tells another event, not the act asked", snorm[a:b])
                         continue
                     text = snorm[a:b].strip().rstrip("。")
                     # Answer in the report's own characters.
@@ -821,6 +834,24 @@ def _semicolon_part(text: str, a: int, b: int | None = None) -> tuple[int, int]:
     lo = max(text.rfind(x, 0, a) for x in "；;") + 1
     his = [i for i in (text.find(x, a if b is None else b) for x in "；;") if i >= 0]
     return lo, min(his) if his else len(text)
+
+
+def _verb_after_thing(verb: str, item: str, head: tuple[str, ...] | None) -> bool:
+    """The verb stands right before the figure, after the counted thing named in the
+    item ("党支部整顿6个"); not "向人大代表发放115份", whose thing is named before."""
+    end = re.search(re.escape(verb) + r"了?\s*$", item)
+    return bool(end and head) and 0 <= matched(head, item[:end.start()])
+
+
+_DATED_CLAUSE = re.compile(rf"[，,](?:其中)?(?={DATE.pattern})")
+
+
+def _dated_clause(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """Within text[lo:hi], the clauses around text[a:b] up to the next clause that
+    opens with a date of its own ("…5月…在市委党校举办入党积极分子培训班,10月…在…
+    纪念馆举办党支部书记示范培训班"): each dated clause tells an event of its own."""
+    cuts = [m.start() for m in _DATED_CLAUSE.finditer(text, lo, hi)]
+    return max([lo] + [c + 1 for c in cuts if c < a]), min([hi] + [c for c in cuts if c >= b])
 
 
 def _other_side(question: str, clause: str, sentence: str) -> bool:

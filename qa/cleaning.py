@@ -79,9 +79,11 @@ def _is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE_LINE.match(s))
 
 
-def clean(text: str, unwrap: bool = True) -> CleanText:
+def clean(text: str, unwrap: bool = True, whole_lines: set[int] = frozenset()) -> CleanText:
     """Cleaned text with its offset map. ``unwrap`` joins hard line-wraps; only
-    plain text and PDF have them (a .docx or web page has real paragraphs)."""
+    plain text and PDF have them (a .docx or web page has real paragraphs).
+    ``whole_lines`` are numbers of lines (table rows) never joined to a neighbour:
+    a row as long as the wrap width is still a row of its own."""
     lines = _lines_with_offsets(text)
     n = len(lines)
 
@@ -95,13 +97,16 @@ def clean(text: str, unwrap: bool = True) -> CleanText:
     dropped: list[str] = []
 
     kept: list[tuple[int, int, str]] = []  # (line start, offset of stripped text, stripped text)
-    for pos, line in lines[:end]:
+    whole: set[int] = set()  # positions in kept of the whole lines
+    for number, (pos, line) in enumerate(lines[:end]):
         if _is_boilerplate(line):
             dropped.append(line.strip())
             continue
         stripped = line.strip()  # str.strip() also removes the ideographic space
         if not stripped:
             continue
+        if number in whole_lines:
+            whole.add(len(kept))
         kept.append((pos, pos + len(line) - len(line.lstrip()), stripped))
 
     wrap = _wrap_width([s for _, _, s in kept]) if unwrap else None
@@ -115,6 +120,7 @@ def clean(text: str, unwrap: bool = True) -> CleanText:
             # display width, so digits and Latin letters shift the break.
             joined = (
                 wrap is not None
+                and i not in whole and i - 1 not in whole
                 and (len(prev) >= 0.85 * wrap or (len(prev) >= 0.6 * wrap and prev[-1] not in _SENTENCE_END))
                 and not _PARA_START.match(s)
                 # the title: a first line that is not full and has no punctuation

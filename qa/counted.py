@@ -12,7 +12,7 @@ import jieba.posseg as pseg
 
 from .evidence import matched
 from .figures import FIGURE, UNIT_RX
-from .query import ORG_WORDS, QueryInfo
+from .query import ORG_WORDS, QueryInfo, is_verb
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 
@@ -40,6 +40,10 @@ def head_present(head: tuple[str, ...], clause: str, question: str) -> bool:
             if h in w:
                 rest = w.replace(h, "", 1)
                 if not rest or rest in question or all(ch in question for ch in rest) or rest in _FIGURE_LEADS:
+                    return True
+                # a one-character verb asked is the spoken form of the report's verb
+                # that ends in it: "登了多少篇" is "刊登20余篇"
+                if len(h) == 1 and w.endswith(h) and is_verb(h) and is_verb(w):
                     return True
     return False
 
@@ -422,6 +426,17 @@ def continues_without_noun(lead: str, asked: str) -> bool:
     return bool(toks) and all(w in asked or f[0] in "dvpcmquxt" for w, f in toks)
 
 
+def opens_without_subject(clause: str) -> bool:
+    """"深入机关、社区和企业宣讲…": the clause opens with a verb (after adverbs and
+    time words), so its subject is the one named before it in the sentence."""
+    init_dictionary()
+    for w, f in pseg.cut(clause.lstrip()):
+        if f[:1] in ("d", "t", "c") or not w.strip():
+            continue
+        return f.startswith("v") and f != "vn"
+    return False
+
+
 # "A和B分别居第9和第6", "受理…821件,结案…,分别…": each value goes with its subject, in order.
 _RESPECTIVELY = re.compile(r"分别")
 _LIST_SEP = re.compile(r"和|与|及|、|,|，")
@@ -591,6 +606,16 @@ def _event_kinds(text: str) -> set[str]:
 _ROUND = re.compile(r"半决赛|决赛|初赛|复赛|预赛")
 
 
+def act_not_told(q: QueryInfo, part: str) -> bool:
+    """"新党员是在哪个纪念馆宣誓的" is not answered by "在…纪念馆举办党支部书记示范
+    培训班": the act whose place is asked (宣誓) is not told in the place's part of
+    the sentence, which tells an event of a kind the question does not name.
+    (A verb of holding or taking part says nothing of what was done.)"""
+    acts = [g for g in q.terms if len(g[0]) >= 2 and not _HOLDING.fullmatch(g[0]) and is_verb(g[0])]
+    return (bool(acts) and all(matched(g, part) < 0 for g in acts)
+            and bool(_event_kinds(part) - _event_kinds(q.norm)))
+
+
 def only_listed(name: str, text: str) -> bool:
     """"通过举办捐赠书刊、主题党日、“绿色出行日”及文明语手机短信宣传等活动": the
     text names the event only as one item of a list of activities (the 、 before
@@ -727,7 +752,8 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
         return False
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
     # (what the question is about, right before its count: "网上知识测试有多少人参加")
-    topic = re.search(r"([\u4e00-\u9fff]{2,}?)(?:一共有|共有|有)?(?:多少|几)", q.norm)
+    # ("新党员宣誓一共多少人参加": 一共 asks too)
+    topic = re.search(r"([\u4e00-\u9fff]{2,}?)(?:(?:一共|总共|共计|共)?有|一共|总共|共计)?(?:多少|几)", q.norm)
     if topic and re.fullmatch(r"(?:一共|总共|共计|合计|共|总)有?", topic.group(1)):
         topic = None  # "…活动，共有多少个单位参加": 共有 asks, it is no event
     events += [g for g in q.terms if topic and len(g[0]) >= 2 and g is not q.terms[q.head]

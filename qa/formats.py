@@ -50,6 +50,9 @@ class Extracted:
     encoding: str  # of the text (text, html); "utf-8" for docx (its XML); "" for PDF
     pages: list[int] = field(default_factory=list)  # PDF: offsets in text where pages 2, 3, ... start
     warnings: list[str] = field(default_factory=list)  # read, but with a caveat (e.g. scanned pages)
+    # Numbers of the lines of text that are table rows (and captions): each is a
+    # line of its own, never a hard wrap to join with the next.
+    table_lines: list[int] = field(default_factory=list)
 
 
 # The format each supported extension promises.
@@ -245,34 +248,39 @@ def _unify_newlines(text: str) -> str:
 
 def extract_text(data: bytes) -> Extracted:
     text, encoding = decode_bytes(data)
-    return Extracted(_aligned_tables_read(_markdown_read(_unify_newlines(text))), "text", encoding)
+    lines = _aligned_tables_read(_markdown_read([(line, False) for line in _unify_newlines(text).split("\n")]))
+    return Extracted("\n".join(line for line, _ in lines), "text", encoding,
+                     table_lines=[i for i, (_, is_row) in enumerate(lines) if is_row])
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE_ROW = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$")
 
+# Lines travel with a flag: is the line a table row (one the cleaner must keep whole)?
+Line = tuple[str, bool]
 
-def _markdown_read(text: str) -> str:
+
+def _markdown_read(lines: list[Line]) -> list[Line]:
     """Markdown as the text it shows: headings without their #, bold without its
     **, and a pipe table (one with its | --- | rule) read like a .docx table, the
     figures with their column headers. Text without these is left as it is."""
-    lines = text.split("\n")
     out, i = [], 0
     while i < len(lines):
-        if (_MD_TABLE_ROW.match(lines[i]) and i + 1 < len(lines) and _MD_RULE_ROW.match(lines[i + 1])):
+        line = lines[i][0]
+        if _MD_TABLE_ROW.match(line) and i + 1 < len(lines) and _MD_RULE_ROW.match(lines[i + 1][0]):
             j = i + 2
-            while j < len(lines) and _MD_TABLE_ROW.match(lines[j]):
+            while j < len(lines) and _MD_TABLE_ROW.match(lines[j][0]):
                 j += 1
-            rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in [lines[i]] + lines[i + 2:j]]
-            out.extend(_table_lines(rows))
+            rows = [[c.strip() for c in row.strip().strip("|").split("|")]
+                    for row, _ in [lines[i]] + lines[i + 2:j]]
+            out.extend((row, True) for row in _table_lines(rows))
             i = j
             continue
-        heading = _MD_HEADING.match(lines[i])
-        line = heading.group(1) if heading else lines[i]
-        out.append(re.sub(r"\*\*(.+?)\*\*", r"\1", line))
+        heading = _MD_HEADING.match(line)
+        out.append((re.sub(r"\*\*(.+?)\*\*", r"\1", heading.group(1) if heading else line), lines[i][1]))
         i += 1
-    return "\n".join(out)
+    return out
 
 
 # Columns of a table laid out in plain text: cells apart by two or more spaces or a tab.
@@ -281,31 +289,32 @@ _COLUMN_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
 _CAPTION_UNIT = re.compile(r"[（(]\s*单位\s*[：:]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$")
 
 
-def _aligned_tables_read(text: str) -> str:
+def _aligned_tables_read(lines: list[Line]) -> list[Line]:
     """Text with each space-aligned table's rows written as a report writes them,
     the figures with their column headers ("经济系统        170       98" under
     "系统  发展党员  转正" -> "经济系统 发展党员170名 转正98名"), as a .docx table is
     read. A block is a table when a header of two or more cells without digits is
     followed by two or more rows of as many cells, each with a figure."""
-    lines = text.split("\n")
-    cells = [[c for c in _COLUMN_GAP.split(line.strip()) if c] for line in lines]
-    out, i = [], 0
+    cells = [[c for c in _COLUMN_GAP.split(line.strip()) if c] for line, _ in lines]
+    out: list[Line] = []
+    i = 0
     while i < len(lines):
         head = cells[i]
         j = i + 1
-        if len(head) >= 2 and not any(re.search(r"\d", c) for c in head) and _COLUMN_GAP.search(lines[i].strip()):
+        if (not lines[i][1] and len(head) >= 2 and not any(re.search(r"\d", c) for c in head)
+                and _COLUMN_GAP.search(lines[i][0].strip())):
             while j < len(lines) and len(cells[j]) == len(head) and any(re.search(r"\d", c) for c in cells[j][1:]):
                 j += 1
         if j - i >= 3:
-            unit = _CAPTION_UNIT.search(out[-1]) if out else None
+            unit = _CAPTION_UNIT.search(out[-1][0]) if out else None
             header = [h if not unit or k == 0 or _HEADER_UNIT.match(h) else f"{h}（{unit.group(1)}）"
                       for k, h in enumerate(head)]
-            out.extend(_table_lines([header] + cells[i + 1:j]))
+            out.extend((row, True) for row in _table_lines([header] + cells[i + 1:j]))
             i = j
         else:
             out.append(lines[i])
             i += 1
-    return "\n".join(out)
+    return out
 
 
 # ---------------------------------------------------------------- shared tidying

@@ -36,8 +36,9 @@ class IngestResult:
 
 
 def document_from_text(text: str, rel: str, sha256: str = "", encoding: str = "utf-8",
-                       fmt: str = "text", pages: list[int] | None = None) -> Document:
-    cleaned = clean(text, unwrap=fmt in ("text", "pdf"))
+                       fmt: str = "text", pages: list[int] | None = None,
+                       table_lines: list[int] | None = None) -> Document:
+    cleaned = clean(text, unwrap=fmt in ("text", "pdf"), whole_lines=set(table_lines or ()))
     meta = describe(cleaned.text, furniture=cleaned.dropped)
     body_text, offsets = cleaned.text, cleaned.offsets
     # Lines above the title are site furniture (site name, banners): drop them.
@@ -78,7 +79,8 @@ def load_document(path: Path, corpus_dir: Path) -> Document:
     except OSError as e:
         raise UnreadableFile(f"无法读取文件（{e.strerror or e}）") from e
     # For .docx/.pdf/.html the extracted text is the source: offsets and page starts point into it.
-    doc = document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding, fmt=raw.format, pages=raw.pages)
+    doc = document_from_text(raw.text, raw.rel, raw.sha256, raw.encoding, fmt=raw.format, pages=raw.pages,
+                             table_lines=raw.table_lines)
     doc.warnings.extend(raw.warnings)
     return doc
 

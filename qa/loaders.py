@@ -42,6 +42,7 @@ class RawText:
     format: str = "text"  # text | docx | pdf | html
     pages: list[int] = field(default_factory=list)  # PDF: offsets in text where pages 2, 3, ... start
     warnings: list[str] = field(default_factory=list)  # read, with a caveat (e.g. scanned PDF pages)
+    table_lines: list[int] = field(default_factory=list)  # lines of text that are table rows
 
 
 def _size(n: int) -> str:
@@ -96,6 +97,7 @@ def read_report_file(path: Path, corpus_dir: Path, max_bytes: int | None = None)
         format=got.format,
         pages=list(got.pages),
         warnings=list(got.warnings),
+        table_lines=list(got.table_lines),
     )
 
 

@@ -21,8 +21,8 @@ _PLACE = re.compile(
     # (a verb that begins the venue's own name is no verb: 培训基地, 实践中心, 展示厅)
     r"(?!基地|中心|学校|学院|大楼|大厦|广场|馆|厅|室|园|站|楼|场|所)"
     r"|驻(?:地)?(?:在|于)?(?P<q>[^，,。；;（(]{3,30})"
-    # where it was set: "召开…表彰大会，会场设在市民中心报告厅"
-    r"|(?:设在|设于)(?P<s>[^，,。；;：:“”（(]{2,30}?)(?=[，,。；;]|$)"
+    # where it was set: "召开…表彰大会，会场设在市民中心报告厅", "…，地点在南充大剧院"
+    r"|(?:设在|设于|地点(?:设)?(?:在|为|是))(?P<s>[^，,。；;：:“”（(]{2,30}?)(?=[，,。；;]|$)"
     # a move: "由市行政中心迁至…综合办公楼办公"
     r"|(?:迁至|迁到|迁往|迁入|搬至|搬到|搬往|搬进|搬迁至|搬迁到)(?P<m>[^，,。；;：:“”（(]{2,40}?)(?=(?:办公|工作)?(?:[，,。；;]|$))"
 )
@@ -56,6 +56,7 @@ GENERIC_PLACE_KINDS = {"地方", "地区"}
 _PLACE_KIND_Q = re.compile(
     r"(?:哪个|哪一个|什么|哪座|哪所|哪家|哪些|哪几个|哪两个|哪三个|哪本|哪份|哪种)(" + "|".join(sorted(_PLACE_KINDS, key=len, reverse=True)) + ")")
 # Words that may stand in a name before its ending: 枣庄/机关/建设/网.
+# (and any person-name tag nr*: 张澜/纪念馆 is tagged nrfg/n)
 _NAME_PART = ("n", "ns", "nt", "nz", "nr", "vn", "j", "b", "l", "an", "m", "t")  # t: 古今/村
 
 
@@ -157,13 +158,15 @@ def names_ending(text: str, endings: tuple[str, ...]) -> list[tuple[int, int]]:
             continue
         j = i
         while j > 0 and b - toks[j - 1][0] <= 16 and toks[j - 1][2] not in STOPWORDS and (
-                toks[j - 1][3] in _NAME_PART or (toks[j - 1][3] == "a" and len(toks[j - 1][2]) == 1)):
+                toks[j - 1][3] in _NAME_PART or toks[j - 1][3].startswith("nr")
+                or (toks[j - 1][3] == "a" and len(toks[j - 1][2]) == 1)):
             j -= 1  # a one-character adjective is part of a rare name the tagger splits (广宁/大/良村)
         while j < i and toks[j][2] in _VISIT_VERBS:
             j += 1  # "参观红七军纪念馆": the visit is not part of the name
         start = toks[j][0]
-        if re.fullmatch(rf"{_COUNT}", text[start:b - len(w)]):
-            continue  # "四个市" counts places, it names none
+        lead = text[start:b - len(w)]
+        if re.fullmatch(_COUNT, lead) or re.search(r"[\d一二三四五六七八九十两]+个$", lead):
+            continue  # "四个市", "南宁、…、崇左四个市" count places, they name none
         ending = max(len(e) for e in endings if w.endswith(e))
         # A one-character ending needs a name of two or more before it: 乡村 is no village's name.
         if b - start > ending + (1 if ending == 1 else 0):

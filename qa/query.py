@@ -15,7 +15,9 @@ from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 # Question words -> the kind of answer wanted. Date is checked first: 几月几日 is a date.
 # ("哪天开始、哪天结束" asks the span; its verbs are part of the asking)
-_SPAN_ASKED = r"(?:哪一?天|什么时候|何时)(?:开始|开班|开幕|启动)[、,]?(?:又)?(?:到|至)?(?:哪一?天|什么时候|何时)(?:结束|结业|闭幕)"
+# ("哪天开始、办到哪天": the end asked by a verb of holding and 到)
+_SPAN_ASKED = (r"(?:哪一?天|什么时候|何时)(?:开始|开班|开幕|启动)[、,]?(?:又)?"
+               r"(?:(?:到|至)?(?:哪一?天|什么时候|何时)(?:结束|结业|闭幕)|[办开搞举]?(?:到|至)(?:哪一?天|什么时候|何时))")
 _DATE_Q = re.compile(_SPAN_ASKED + r"|几号(?:到|至)几号|几月几号|哪几个月|哪几月|(?:是?从)?(?:哪天|哪一天)[办开搞举]?(?:到|至)(?:哪天|哪一天)|起止时间|起止日期|几月几日|几日|哪几天|什么期间|哪个时期|何年|何时|什么时候|哪天|哪一天|几月|哪个月|哪一年|哪年|什么时间|具体时间|日期|时间是")
 _PLACE_Q = re.compile(r"在哪|哪里|哪儿|何地|何处|什么地方|哪个地方|地点|位于|地址|驻地|在什么")
 _GO_WHICH = re.compile(r"(?:到|去|赴|前往)哪(?:个|些|几个)")

@@ -24,13 +24,28 @@ class Scope:
     problem: str = ""  # a sentence for the user when the corpus has nothing in scope
 
 
-def coverage_summary(index: LoadedIndex) -> str:
-    """What the knowledge base covers, e.g. '2011年中山市直机关；2020年海南省直机关'."""
+# A refusal names at most this many reports: a knowledge base of sixty is a wall of
+# text in a chat reply (the 知识库 panel of the app lists them all).
+REFUSAL_COVERAGE_LIMIT = 8
+
+
+def coverage_summary(index: LoadedIndex, query: QueryInfo | None = None, limit: int | None = None) -> str:
+    """What the knowledge base covers, e.g. '2011年中山市直机关；2020年海南省直机关'.
+    With a query, the reports of the place asked come first, then those of the
+    year asked; with a limit, only that many are named and the rest counted."""
+    docs = list(index.manifest["documents"])
+    if query is not None:
+        def closeness(d: dict) -> int:
+            return (0 if query.places and _place_matches(d["places"], query.places) else 2) + (
+                0 if query.years and set(query.years) & set(d["years"]) else 1)
+        docs.sort(key=closeness)  # stable: the manifest's order within each rank
     items = []
-    for d in index.manifest["documents"]:
+    for d in docs[:limit] if limit else docs:
         years = "、".join(f"{y}年" for y in d["years"]) or (
             f"年份未注明（网页发布于{d['dated']}年）" if d.get("dated") else "年份未注明")
         items.append(f"{years}{d.get('label') or place_label(d['places'], d['org'])}（{d['title'][:24]}）")
+    if limit and len(docs) > limit:
+        return "；".join(items) + f"等，共{len(docs)}份报告（全部见“知识库”一栏）"
     return "；".join(items)
 
 
@@ -72,7 +87,8 @@ def scope_for(query: QueryInfo, index: LoadedIndex, gaz: Gazetteer | None = None
     if query.years:
         what.insert(0, "、".join(f"{y}年" for y in query.years))
     asked = "".join(what) or "所问内容"
-    return Scope(set(), f"知识库中没有{asked}{query.org or ''}的报告。现有报告：{coverage_summary(index)}。")
+    return Scope(set(), f"知识库中没有{asked}{query.org or ''}的报告。现有报告："
+                        f"{coverage_summary(index, query, REFUSAL_COVERAGE_LIMIT)}。")
 
 
 def rrf(rankings: list[list[tuple[int, float]]], k: int) -> dict[int, float]:

@@ -1122,3 +1122,91 @@ def test_a_figure_lead_glued_to_the_noun_still_names_it():
     # jieba cuts "销售帮扶产品约180万元" as …/产品约/180/…: 约 belongs to the figure
     from qa.counted import head_present
     assert head_present(("产品",), "线下销售帮扶产品约180万元", "线下销售了多少帮扶产品")
+
+
+REPORT_LUZHOU = """\
+泸州市直机关工委2023年工作总结
+
+【组织建设】到年末，市直机关基层党组织总数达702个，分别为机关党委41个、党总支52个、党支部609个；全年新成立党支部18个，软弱涣散党支部整顿4个。
+【七一活动】6月28日上午，泸州市直机关召开“两优一先”表彰大会，地点在泸州大剧院，会上表彰先进基层党组织36个；当天下午，部分新党员来到聂荣臻纪念馆面对党旗庄严宣誓。
+【教育培训】4月10日至12日，入党积极分子培训班在市委党校举办，学员230名；8月14日至18日，党支部书记示范培训班在龙马潭区干部学院举办，学员120名。
+【理论宣讲】组织理论宣讲小组十二个，深入机关、社区和企业宣讲二百零六场次。
+【文化活动】9月20日，“奋进新征程”演讲比赛在泸州广播电视台演播厅举行，48名选手参赛。
+【征文活动】开展“我为群众办实事”征文活动，收到稿件260余篇，在《四川机关党建》刊登15篇。
+"""
+
+
+REPORT_YIBIN = """\
+宜宾市直机关工委2023年工作总结
+
+【教育培训】今年共办班11期、培训2860余人次，其中5月16日至18日在宜宾市委党校举办入党积极分子培训班（学员246名），10月10日至14日在赵一曼纪念馆举办党支部书记示范培训班（学员88名）。
+【七一活动】6月30日上午，宜宾市直机关召开庆祝建党102周年大会，表彰先进基层党组织28个；当天下午，部分新党员面对党旗庄严宣誓。
+"""
+
+
+@pytest.fixture(scope="module")
+def luzhou_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"luzhou-2023.txt": REPORT_LUZHOU, "yibin-2023.txt": REPORT_YIBIN})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # a stock is not the count of those put in order ("软弱涣散党支部整顿4个")
+    ("2023年泸州市直机关有多少个党支部？", "609个"),
+    # "哪天开始、办到哪天" asks the span; 开始 and 办到 are no words of the report
+    ("2023年泸州市直机关党支部书记示范培训班哪天开始、办到哪天？", "8月14日至18日"),
+    # "…，地点在…" gives the venue of the meeting before it
+    ("2023年泸州市直机关“两优一先”表彰大会在哪里开的？", "泸州大剧院"),
+    # a memorial named after a person (jieba tags the name nrfg) is one name
+    ("2023年泸州市直机关新党员是在哪个纪念馆宣誓的？", "聂荣臻纪念馆"),
+    # the clause with no subject of its own is said of the 宣讲小组 named before it
+    ("2023年泸州市直机关理论宣讲小组宣讲了多少场次？", "二百零六场次"),
+    # 登 is the spoken form of 刊登
+    ("2023年泸州市直机关“我为群众办实事”征文在《四川机关党建》上登了多少篇？", "15篇"),
+    # each clause that opens with its own date tells its own class and venue
+    ("2023年宜宾市直机关入党积极分子培训班在哪里办的？", "宜宾市委党校"),
+    ("2023年宜宾市直机关党支部书记示范培训班在哪个纪念馆举办？", "赵一曼纪念馆"),
+])
+def test_a_stock_a_span_a_venue_a_memorial_a_carried_subject_and_a_spoken_verb(luzhou_service, question, expected):
+    _assert_answers(luzhou_service, question, expected)
+
+
+@pytest.mark.parametrize("question", [
+    # the 演讲比赛's 48 contestants did not take the oath: 宣誓 is told with no count
+    "2023年泸州市直机关新党员宣誓一共多少人参加？",
+    # the training class was held at a college, and no memorial is told of the oath's part
+    "2023年泸州市直机关党支部书记示范培训班在哪个纪念馆举办？",
+    # the memorial is where a class was held; the oath is told with no place
+    "2023年宜宾市直机关新党员是在哪个纪念馆宣誓的？",
+])
+def test_participants_of_another_event_or_a_venue_of_another_part_is_refused(luzhou_service, question):
+    ans = luzhou_service.ask(question)
+    assert ans.answer is None, (question, ans.answer, ans.reply)
+
+
+def test_the_end_of_a_span_asked_by_a_verb_of_holding_is_no_term():
+    # "哪天开始、办到哪天": 开始 and 办到 ask the span; they are no words a report uses
+    from qa.dates_in_text import RANGE_Q
+    from qa.query import analyse
+    q = analyse("2023年泸州市直机关党支部书记示范培训班哪天开始、办到哪天？")
+    assert q.kind == "date" and RANGE_Q.search(q.norm)
+    assert not any(t in g for g in q.terms for t in ("开始", "办到", "到"))
+
+
+_CITIES = ["德阳", "绵阳", "宜宾", "乐山", "南充", "遂宁", "内江", "自贡", "眉山", "泸州"]
+
+
+@pytest.fixture(scope="module")
+def ten_cities_service(tmp_path_factory, embedder):
+    reports = {f"{k:02d}-{city}.txt": f"{city}市直机关工委2021年工作总结\n\n2021年，{city}市直机关发展党员{100 + k}名。\n"
+               for k, city in enumerate(_CITIES)}
+    return _service_over(tmp_path_factory, embedder, reports)
+
+
+def test_a_refusal_names_the_reports_of_the_place_asked_first_and_counts_the_rest(ten_cities_service):
+    # no 2019 report of 泸州: its 2021 report comes first, and ten reports are not all listed
+    ans = ten_cities_service.ask("2019年泸州市直机关发展了多少名党员？")
+    assert ans.answer is None
+    listed = ans.reply.split("现有报告：", 1)[1]
+    assert listed.startswith("2021年泸州市直机关"), listed
+    assert "共10份报告" in listed
+    assert sum(f"{city}市直机关" in listed for city in _CITIES) == 8

@@ -731,3 +731,23 @@ def test_big5_text_is_read_as_big5_not_as_gbk(tmp_path):
     # a GBK file with the same words stays GBK
     path.write_bytes(text.replace("機關", "机关").encode("gbk"))
     assert extract(path, path.read_bytes()).encoding == "gb18030"
+
+
+def test_rows_of_a_table_in_hard_wrapped_text_are_not_joined_as_wraps(tmp_path):
+    # Prose wrapped at 24 characters; the table rows, read with their headers, are
+    # about as long, yet each is a row of its own, not a wrap of the one above.
+    prose = ("2021年，景德镇市直机关工委坚持以党的政治建设为统领，全面加强机关党的建设，"
+             "各项工作取得新的成效，全年发展党员三百一十二名，其中各系统情况见下表。")
+    wrapped = "\n".join(prose[k:k + 24] for k in range(0, len(prose), 24))
+    md = ("# 2021年景德镇市直机关党建工作总结\n\n" + wrapped + "\n\n"
+          "| 系统 | 党员（名） | 发展党员（名） |\n| --- | --- | --- |\n"
+          "| 经济系统机关各基层党组织 | 3918 | 121 |\n"
+          "| 政法系统机关各基层党组织 | 2764 | 97 |\n"
+          "| 党群系统机关各基层党组织 | 1530 | 94 |\n\n" + wrapped + "\n")
+    path = tmp_path / "report.md"
+    path.write_text(md, encoding="utf-8")
+    lines = load_document(path, tmp_path).text.split("\n")
+    assert "经济系统机关各基层党组织 党员3918名 发展党员121名" in lines
+    assert "政法系统机关各基层党组织 党员2764名 发展党员97名" in lines
+    assert "党群系统机关各基层党组织 党员1530名 发展党员94名" in lines
+    assert prose in lines  # the prose around the table is still unwrapped
