@@ -843,13 +843,14 @@ def _verb_after_thing(verb: str, item: str, head: tuple[str, ...] | None) -> boo
     return bool(end and head) and 0 <= matched(head, item[:end.start()])
 
 
-_DATED_CLAUSE = re.compile(rf"[，,](?:其中)?(?={DATE.pattern})")
+_DATED_CLAUSE = re.compile(rf"[，,、和及](?:其中)?(?={DATE.pattern})")
 
 
 def _dated_clause(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
     """Within text[lo:hi], the clauses around text[a:b] up to the next clause that
     opens with a date of its own ("…5月…在市委党校举办入党积极分子培训班,10月…在…
-    纪念馆举办党支部书记示范培训班"): each dated clause tells an event of its own."""
+    纪念馆举办党支部书记示范培训班", "…举办的…培训班和9月…举办的…培训班"): each
+    dated clause or item tells an event of its own."""
     cuts = [m.start() for m in _DATED_CLAUSE.finditer(text, lo, hi)]
     return max([lo] + [c + 1 for c in cuts if c < a]), min([hi] + [c for c in cuts if c >= b])
 

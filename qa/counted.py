@@ -221,6 +221,10 @@ _TAKING_PART = re.compile(r"参加|参与|参会|到会|出席|观看|收看|听
 _COMPETING = re.compile(r"比拼|角逐|竞技|同台|登台|亮相|参赛|争夺|逐鹿")
 
 
+# People named for taking part: that they took part narrows nothing.
+_PARTICIPANT = re.compile(r"(?:学员|学生|选手|运动员|参训人员|参赛者|参会人员)$")
+
+
 def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: str) -> bool:
     """"8117名党员(其中…)参与抗疫一线工作" does not say how many 党员 there are:
     the figure counts the ones who did something the question does not mention."""
@@ -235,6 +239,10 @@ def unasked_predicate(head: tuple[str, ...], cnorm: str, m: re.Match, question: 
             # "组织党员1.97万人参加党课学习" counts those who took part, not all 党员.
             toks = [(w, f) for w, f in pseg.cut(rest[:10]) if w.strip()]
             if not toks or not _TAKING_PART.fullmatch(toks[0][0]):
+                return False
+            # (those who are counted as taking part, 学员 or 选手, all take part:
+            # "分别有学员281名和88名参加")
+            if any(_PARTICIPANT.search(h) for h in head):
                 return False
             return not any(w in question for w, _ in toks[:3] if len(w) >= 2)
         rest = rest[rest.find(alt) + len(alt):]
@@ -743,20 +751,28 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     """"…表彰大会大概有多少人参加": those who took part are counted at the event
     the question names, so that event is told in the figure's sentence or the one
     before; "…职工运动会…614名运动员参赛" counts another event's."""
-    if q.head < 0:
-        return False
     # (the head takes part, or the question says so after its count: "…有多少名
     # 党员参加"; "出席…党代会的正式代表多少人" names whom a body sends, no event held)
     ask = re.search(r"多少|几", q.norm)
-    if not _TAKING_PART.search(" ".join(q.terms[q.head])) and not (ask and _TAKING_PART.search(q.norm[ask.end():])):
+    took_part = _TAKING_PART.search(q.norm, ask.end()) if ask else None
+    # (with no head, people are counted by what they took part in, named after the
+    # verb: "有多少人参加了廉政知识考核" is told of a 考核, its last word; not
+    # "多少名出席…党代会的正式代表", a relative clause on whom a body sends)
+    object_asked = q.head < 0 and took_part and "的" not in q.norm[took_part.end():]
+    if q.head < 0 and not object_asked:
+        return False
+    if not object_asked and not _TAKING_PART.search(" ".join(q.terms[q.head])) and not took_part:
         return False
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
+    if object_asked:
+        events += [g for g in q.terms if len(g[0]) >= 2 and not _TAKING_PART.search(g[0])
+                   and q.norm.find(g[0], took_part.end()) >= 0][-1:]
     # (what the question is about, right before its count: "网上知识测试有多少人参加")
     # ("新党员宣誓一共多少人参加": 一共 asks too)
     topic = re.search(r"([\u4e00-\u9fff]{2,}?)(?:(?:一共|总共|共计|共)?有|一共|总共|共计)?(?:多少|几)", q.norm)
     if topic and re.fullmatch(r"(?:一共|总共|共计|合计|共|总)有?", topic.group(1)):
         topic = None  # "…活动，共有多少个单位参加": 共有 asks, it is no event
-    events += [g for g in q.terms if topic and len(g[0]) >= 2 and g is not q.terms[q.head]
+    events += [g for g in q.terms if topic and len(g[0]) >= 2 and (q.head < 0 or g is not q.terms[q.head])
                and topic.group(1).endswith(g[0]) and not _TAKING_PART.search(g[0])]
     # (the name written onto a bare 活动 or 培训: "主题党日活动有多少名党员参加" names
     # 主题党日, "网络直播培训有多少人次参加" names 直播)

@@ -1210,3 +1210,40 @@ def test_a_refusal_names_the_reports_of_the_place_asked_first_and_counts_the_res
     assert listed.startswith("2021年泸州市直机关"), listed
     assert "共10份报告" in listed
     assert sum(f"{city}市直机关" in listed for city in _CITIES) == 8
+
+
+REPORT_JINGZHOU = """\
+荆州市直机关工委2023年工作总结
+
+【组织建设】至年底，市直机关基层党组织总数达512个；党员8437名，较上年底增加96名。
+【教育培训】其中，5月8日至10日在荆州市委党校沙市校区举办入党积极分子培训班、9月11日至15日在洪湖市红色教育基地举办党支部书记示范培训班，分别有学员236名和74名参加。
+4月12日至14日在荆州市委党校江陵校区举办的发展对象培训班和10月17日至19日在监利市周老嘴革命纪念馆举办的青年干部培训班，分别有学员152名和63名结业。
+【七一活动】6月30日上午，市直机关召开庆祝建党102周年大会；下午，新党员代表在章华博物苑面向党旗宣誓。
+【纪律建设】7月至9月，开展纪律教育学习月活动，组织党员干部参加廉政知识考核。8月，举办廉政电影周活动，各单位组织党员干部观看廉政影片。8月28日至30日，在市委党校举办纪检监察干部培训班，86名纪检监察干部参加学习。
+"""
+
+
+@pytest.fixture(scope="module")
+def jingzhou_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"jingzhou-2023.txt": REPORT_JINGZHOU})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 学员 who 参加 are all the 学员; 分别 pairs each class with its figure
+    ("2023年荆州市直机关党支部书记示范培训班有多少名学员？", "74名"),
+    ("2023年荆州市直机关入党积极分子培训班有多少名学员？", "236名"),
+    # two classes joined by 和, each with its own date and venue
+    ("2023年荆州市直机关发展对象培训班在哪里举办？", "荆州市委党校江陵校区"),
+    ("2023年荆州市直机关青年干部培训班在哪里举办？", "周老嘴革命纪念馆"),
+    # a 苑 is a place
+    ("2023年荆州市直机关新党员代表在哪里面向党旗宣誓？", "章华博物苑"),
+])
+def test_paired_classes_and_a_garden(jingzhou_service, question, expected):
+    _assert_answers(jingzhou_service, question, expected)
+
+
+def test_those_who_took_part_in_another_thing_than_the_one_named_after_the_verb_are_no_answer(jingzhou_service):
+    # "参加了廉政知识考核" names what they took part in: the 考核 is told with no count,
+    # the 86 took part in a class two sentences on
+    ans = jingzhou_service.ask("2023年荆州市直机关纪律教育学习月期间，有多少人参加了廉政知识考核？")
+    assert ans.answer is None, (ans.answer, ans.reply)
