@@ -759,9 +759,7 @@ def event_not_told(q: QueryInfo, sent: str, previous: str) -> bool:
     # verb: "有多少人参加了廉政知识考核" is told of a 考核, its last word; not
     # "多少名出席…党代会的正式代表", a relative clause on whom a body sends)
     object_asked = q.head < 0 and took_part and "的" not in q.norm[took_part.end():]
-    if q.head < 0 and not object_asked:
-        return False
-    if not object_asked and not _TAKING_PART.search(" ".join(q.terms[q.head])) and not took_part:
+    if not object_asked and (q.head < 0 or not (took_part or _TAKING_PART.search(" ".join(q.terms[q.head])))):
         return False
     events = [g for g in q.terms if _EVENT_NAME.match(g[0])]
     if object_asked:

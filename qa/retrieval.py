@@ -49,6 +49,11 @@ def coverage_summary(index: LoadedIndex, query: QueryInfo | None = None, limit: 
     return "；".join(items)
 
 
+def refusal_coverage(index: LoadedIndex, query: QueryInfo) -> str:
+    """The coverage a refusal names: the reports nearest the question, at most a few."""
+    return coverage_summary(index, query, REFUSAL_COVERAGE_LIMIT)
+
+
 def _place_matches(doc_places: list[str], wanted: list[str]) -> bool:
     # Exact match only: a question about a province is not answered by a report
     # on one of its cities, nor the other way round.
@@ -88,7 +93,7 @@ def scope_for(query: QueryInfo, index: LoadedIndex, gaz: Gazetteer | None = None
         what.insert(0, "、".join(f"{y}年" for y in query.years))
     asked = "".join(what) or "所问内容"
     return Scope(set(), f"知识库中没有{asked}{query.org or ''}的报告。现有报告："
-                        f"{coverage_summary(index, query, REFUSAL_COVERAGE_LIMIT)}。")
+                        f"{refusal_coverage(index, query)}。")
 
 
 def rrf(rankings: list[list[tuple[int, float]]], k: int) -> dict[int, float]:

@@ -17,7 +17,7 @@ from .evidence import TermWeights
 from .followup import resolve_follow_up
 from .index import LoadedIndex, current_version, load_index
 from .query import RELATIVE_YEAR, QueryInfo, analyse
-from .retrieval import REFUSAL_COVERAGE_LIMIT, Retriever, coverage_summary, scope_for
+from .retrieval import Retriever, coverage_summary, refusal_coverage, scope_for
 from .textnorm import normalize
 from .types import Answer, Hit
 
@@ -127,7 +127,7 @@ class QAService:
             hits = eng.retriever.search(q, self.settings.top_k, mode, scope)
             ans = eng.answerer.answer(q, hits)
             if ans.refused and q.kind != "describe":
-                ans.reply += f"\n知识库现有报告：{coverage_summary(eng.index, q, REFUSAL_COVERAGE_LIMIT)}。"
+                ans.reply += f"\n知识库现有报告：{refusal_coverage(eng.index, q)}。"
             elif q.relative_year and not q.years and ans.citations:
                 # "今年" in a question is the asker's year; the reports are past years'.
                 ans.reply += (f"\n注意：问题中的“{RELATIVE_YEAR.search(q.norm).group(0)}”没有写明是哪一年，"
