@@ -33,6 +33,7 @@ from .counted import (
     another_event_named,
     another_kind_named,
     another_of_the_kind,
+    asked_kind_untold,
     breakdown_unasked,
     continues_without_noun,
     counts_other,
@@ -274,6 +275,9 @@ class ExtractiveAnswerer:
                 continue
             if told_otherwise:
                 _skipped(figures, told_otherwise)
+                continue
+            if head and asked_kind_untold(q, f"{sent.hit.chunk.section} {sent.norm}"):
+                _skipped(figures, "the sentence never names the kind of the thing the question asks")
                 continue
             if head and another_kind_named(q, head, where, sent.norm):
                 _skipped(figures, "the clause names only another kind of the counted thing")
@@ -537,8 +541,21 @@ class ExtractiveAnswerer:
                 parts = [(max(dates[i - 1].end() if i > 0 else 0, segments[i][0]),
                           dates[i + 1].start() if i + 1 < len(dates) else len(snorm))
                          for i in range(len(dates))]
+                # …but a clause that names its event first ("…开班,党支部书记示范培训班10月
+                # 13日至17日在…") gives that name to the date after it, not the one before.
+                led = set()
+                for c in (m.start() for m in _EVENT_THEN_DATE.finditer(snorm)):
+                    i = next((i for i in range(1, len(dates)) if dates[i - 1].end() <= c < dates[i].start()), None)
+                    if i is not None:
+                        parts[i - 1] = (parts[i - 1][0], min(parts[i - 1][1], c))
+                        parts[i] = (c + 1, parts[i][1])
+                        led.add(i)
                 texts = [snorm[lo:hi] for lo, hi in segments]
                 own = [coverage(q, self.weights, t, "", "")[0] for t in texts]
+                # (and where clauses name their events so, each date's own part tells it)
+                if led:
+                    texts = [snorm[lo:hi] for lo, hi in parts]
+                    own = [coverage(q, self.weights, t, "", "")[0] for t in texts]
                 for i, d in enumerate(dates):
                     lo, hi = parts[i]
                     # "9月16日，…知识竞赛决赛…；11月，…气排球比赛…": the event told in
@@ -556,7 +573,7 @@ class ExtractiveAnswerer:
                     # (up to the previous date) a little less.
                     cov_after, _ = coverage(q, self.weights, snorm[d.start():hi], snorm, ctx)
                     # Words that follow the previous date are its event, not this one's.
-                    own_before = not (i > 0 and lo == dates[i - 1].end())
+                    own_before = i in led or not (i > 0 and lo == dates[i - 1].end())
                     cov_before = coverage(q, self.weights, snorm[lo:d.end()], snorm, ctx)[0] if own_before else 0.0
                     cov = max(cov_after, cov_before)
                     score = 10 * max(cov_after, 0.95 * cov_before) + 1.0 / (rank + 1)
@@ -843,7 +860,12 @@ def _verb_after_thing(verb: str, item: str, head: tuple[str, ...] | None) -> boo
     return bool(end and head) and 0 <= matched(head, item[:end.start()])
 
 
-_DATED_CLAUSE = re.compile(rf"[，,、和及](?:其中)?(?={DATE.pattern})")
+# (or with the event it dates, named first: "…培训班5月26日至28日在…开班,党支部书记
+# 示范培训班10月13日至17日在…开班")
+_EVENT_FIRST = r"[^，,。；;、]{2,24}?(?:班|会|赛|活动|仪式|典礼|论坛|讲座|展览)[于在]?"
+_DATED_CLAUSE = re.compile(rf"[，,、和及](?:其中)?(?=(?:{_EVENT_FIRST})?{DATE.pattern})")
+# A clause that names its event before the event's date ("，党支部书记示范培训班10月13日…").
+_EVENT_THEN_DATE = re.compile(rf"[，,、和及](?:其中)?(?={_EVENT_FIRST}{DATE.pattern})")
 
 
 def _dated_clause(text: str, lo: int, hi: int, a: int, b: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import re
 
 import jieba.posseg as pseg
 
-from .evidence import matched
+from .evidence import matched, soft_match
 from .figures import FIGURE, UNIT_RX
 from .query import ORG_WORDS, QueryInfo, is_verb
 from .tokenize_zh import STOPWORDS, init_dictionary, words
@@ -68,6 +68,32 @@ def unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
     before = re.sub(r"[\d.%％]+[^\u4e00-\u9fff]*", " ", item[:pos]).strip()
     w, flag = _last_word(before[-6:])
     return bool(w) and flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
+
+
+def asked_kind_untold(q: QueryInfo, sentence: str) -> bool:
+    """"受理的知识产权案件有多少件" is not answered by "受理案件总量81878件": the
+    question writes a noun onto the counted thing (a kind of 案件), and the figure's
+    sentence never names that kind, so its figure counts them all."""
+    if q.head < 0:
+        return False
+    for k in q.qualifiers:
+        term = q.terms[k]
+        if k in q.modifiers or len(term[0]) < 2 or ORG_WORDS.fullmatch(term[0]):
+            continue
+        # (only the noun written right onto it: in "纪检监察机关结案多少件" the words
+        # before 机关 say who closed the cases, not what kind)
+        if not any(term[0] + h in q.norm for h in q.terms[q.head]):
+            continue
+        tags = [f for w, f in pseg.cut(term[0]) if w.strip()]
+        if tags not in (["n"], ["nz"]) or term[0] in _GENERIC_KIND_NOUNS:
+            continue
+        if matched(term, sentence) < 0 and soft_match(term, sentence) == 0:
+            return True
+    return False
+
+
+# Nouns that say whose or in what work, not what kind: 机关党员, 工作制度.
+_GENERIC_KIND_NOUNS = {"机关", "单位", "部门", "工作", "系统", "全市", "全省", "全区"}
 
 
 def qualifier_in_another_item(group: tuple[str, ...], clause: str, items: list[tuple[int, int]],

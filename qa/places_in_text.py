@@ -10,6 +10,7 @@ import re
 import jieba
 import jieba.posseg as pseg
 
+from .dates_in_text import DATE
 from .tokenize_zh import STOPWORDS, init_dictionary
 
 _PLACE = re.compile(
@@ -26,6 +27,7 @@ _PLACE = re.compile(
     # a move: "由市行政中心迁至…综合办公楼办公"
     r"|(?:迁至|迁到|迁往|迁入|搬至|搬到|搬往|搬进|搬迁至|搬迁到)(?P<m>[^，,。；;：:“”（(]{2,40}?)(?=(?:办公|工作)?(?:[，,。；;]|$))"
 )
+_DATE_THEN_AT = re.compile(rf"(?:{DATE.pattern})(?:上午|下午|晚上|晚)?(?:在|于)")
 # A long list of venues is answered by its first items: "海南广场、国兴办公区以及…等单位办公区".
 _LIST_CUT = re.compile(r"以及|及|和|等")
 _LONG_PLACE = 24
@@ -191,6 +193,10 @@ def venue_spans(text: str) -> list[tuple[int, int]]:
     for m in _PLACE.finditer(text):
         grp = next(g for g in ("p", "q", "m", "s") if m.group(g))
         a, b = m.start(grp), m.end(grp)
+        # "于4月20日至22日在井冈山干部学院举办": the date is when, the place follows its 在.
+        dated = _DATE_THEN_AT.match(text, a, b)
+        if dated and b - dated.end() >= 2:
+            a = dated.end()
         tail = _TRAILING_VERB.search(text[a:b])
         b = a + tail.start() if tail else b
         if _PUBLICATION.search(text[a:b]) and text[b - 1] in "上中里":

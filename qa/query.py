@@ -56,11 +56,16 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("预备党员转正", "转正", "转为正式党员"),
     ("党员", "共产党员"),
     ("多少人", "多少名"),
+    # "拿了一等奖" is how a prize is asked; reports write 获/荣获 (a question's own
+    # 获得 keeps its term: only the spoken forms open the group).
+    # "共有多少名党员" asks a total; a report may give it as 总数 ("至年底,…总数达604个,…;党员9653名").
+    ("共有", "总数", "共计", "总计", "合计"),
+    ("拿了", "拿到", "拿下", "拿的", "获", "获得", "荣获", "夺得", "摘得"),
 ]
 _GROUP_OF = {phrase: g for g in SYNONYM_GROUPS for phrase in g}
 # Alternatives matched in passages only: 驻 of "工委驻…" answers 在哪里办公, but
 # 驻村 in a question is no office.
-_PASSAGE_ONLY = {"驻"}
+_PASSAGE_ONLY = {"驻", "总数", "共计", "总计", "合计", "获", "获得", "荣获", "夺得", "摘得"}
 _PHRASES = sorted(set(_GROUP_OF) - _PASSAGE_ONLY, key=len, reverse=True)
 
 # The same phrases split by the question word: "发展了多少名党员", "接收了几名新党员".

@@ -7,6 +7,8 @@ year answers a question about the report."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qa.textnorm import compact
@@ -1247,3 +1249,66 @@ def test_those_who_took_part_in_another_thing_than_the_one_named_after_the_verb_
     # the 86 took part in a class two sentences on
     ans = jingzhou_service.ask("2023年荆州市直机关纪律教育学习月期间，有多少人参加了廉政知识考核？")
     assert ans.answer is None, (ans.answer, ans.reply)
+
+
+REPORT_YINGTAN = """\
+鹰潭市直机关工委2021年工作总结
+
+【组织建设】至年底，市直机关基层党组织总数达536个，其中机关党委31个、党总支44个、党支部461个；党员8127名，较上年底增加93名。全年发展党员141名。
+【教育培训】全年举办各类培训班9期。入党积极分子培训班4月20日至22日在鹰潭市委党校月湖校区开班，党支部书记示范培训班9月6日至10日在龙虎山干部学院开班，学员分别为198名和76名。
+【政法机关】市中级人民法院以党建带队建，今年1-10月共受理案件总量4216件，审结3980件。
+该院在知识产权、金融审判等领域形成特色，知识产权审判团队获评全省先进集体。
+【纪律建设】市直机关工委于8月16日至18日在市委党校举办纪检干部培训班，64名纪检干部参加。
+【宣传工作】10月18日，“学党史、强信念”知识竞赛决赛举行，二十六支代表队参赛，市财政局代表队获一等奖。
+"""
+
+
+# Another committee's report where 竞赛, 代表队 and 一等奖 are common words and 拿 is rare
+# (and where a total is told with 共有).
+REPORT_PINGXIANG = """\
+萍乡市直机关工委2021年工作总结
+
+【组织建设】市直机关共有基层党组织402个，党员6135名。
+【文体活动】3月，举办党史知识竞赛，四十支代表队参赛，市教育局代表队获一等奖。
+【青年工作】5月，举办青年理论知识竞赛，十八支代表队参赛，团市委代表队获一等奖。
+【工会工作】7月，举办职工技能竞赛，二十支代表队参赛，市税务局代表队获一等奖。
+【妇女工作】9月，举办家庭文明知识竞赛，十二支代表队参赛，市妇联代表队获一等奖。
+【纪律建设】11月，举办廉政知识竞赛，三十支代表队参赛，市纪委监委机关代表队获一等奖。
+【帮扶工作】各单位拿出专项资金帮扶结对村。
+"""
+
+
+@pytest.fixture(scope="module")
+def yingtan_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"yingtan-2021.txt": REPORT_YINGTAN,
+                                                      "pingxiang-2021.txt": REPORT_PINGXIANG})
+
+
+@pytest.mark.parametrize("question, expected", [
+    # clauses that name their class first, then its date and venue: each is its own
+    ("2021年鹰潭市直机关党支部书记示范培训班在哪儿开班？", "龙虎山干部学院"),
+    ("2021年鹰潭市直机关入党积极分子培训班在哪里开班？", "鹰潭市委党校月湖校区"),
+    ("2021年鹰潭市直机关党支部书记示范培训班是哪几天办的？", "9月6日至10日"),
+    ("2021年鹰潭市直机关入党积极分子培训班是哪几天办的？", "4月20日至22日"),
+    # "拿了一等奖" is the report's 获一等奖
+    ("2021年鹰潭市直机关知识竞赛哪个单位的代表队拿了一等奖？", "财政局"),
+    # 共有 asks the total the report gives as 总数 (not the 141 recruited)
+    ("2021年鹰潭市直机关共有多少名党员？", "8127名"),
+    # the court's caseload, asked as it is told
+    ("鹰潭市中级人民法院今年1-10月受理了多少件案件？", "4216件"),
+])
+def test_classes_named_before_their_dates_and_a_prize_asked_in_spoken_words(yingtan_service, question, expected):
+    _assert_answers(yingtan_service, question, expected)
+
+
+def test_a_kind_of_the_counted_thing_the_figure_sentence_never_names_is_no_answer(yingtan_service):
+    # 知识产权 is told in the next sentence, not with the caseload: 4216 counts all 案件
+    ans = yingtan_service.ask("鹰潭市中级人民法院今年1-10月受理的知识产权案件有多少件？")
+    assert ans.answer is None, (ans.answer, ans.reply)
+
+
+def test_a_venue_after_its_date_is_the_place_alone(yingtan_service):
+    # "于8月16日至18日在市委党校举办": the dates say when; the venue is what follows 在
+    ans = yingtan_service.ask("2021年鹰潭市直机关纪检干部培训班在哪里举办？")
+    assert ans.answer is not None and "市委党校" in ans.answer, (ans.answer, ans.reply)
+    assert not re.search(r"\d", ans.answer), ans.answer
