@@ -59,14 +59,18 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     # "拿了一等奖" is how a prize is asked; reports write 获/荣获 (a question's own
     # 获得 keeps its term: only the spoken forms open the group).
     # "共有多少名党员" asks a total; a report may give it as 总数 ("至年底,…总数达604个,…;党员9653名").
-    ("共有", "总数", "共计", "总计", "合计"),
+    # (not 合计: a table's 合计 row sums only the rows it lists)
+    ("共有", "总数"),
     ("拿了", "拿到", "拿下", "拿的", "获", "获得", "荣获", "夺得", "摘得"),
 ]
 _GROUP_OF = {phrase: g for g in SYNONYM_GROUPS for phrase in g}
 # Alternatives matched in passages only: 驻 of "工委驻…" answers 在哪里办公, but
 # 驻村 in a question is no office.
-_PASSAGE_ONLY = {"驻", "总数", "共计", "总计", "合计", "获", "获得", "荣获", "夺得", "摘得"}
+_PASSAGE_ONLY = {"驻", "总数", "获", "获得", "荣获", "夺得", "摘得"}
 _PHRASES = sorted(set(_GROUP_OF) - _PASSAGE_ONLY, key=len, reverse=True)
+# "一共有多少" only says "how many in all", as 有 alone would: its 共有 is no term.
+_NOT_AFTER = {"共有": "一总"}
+_PHRASE_RX = {p: re.compile((f"(?<![{_NOT_AFTER[p]}])" if p in _NOT_AFTER else "") + re.escape(p)) for p in _PHRASES}
 
 # The same phrases split by the question word: "发展了多少名党员", "接收了几名新党员".
 # The named groups are the words to take out; 多少/几 and the unit stay.
@@ -211,9 +215,10 @@ def content_terms(text: str, people: bool = False) -> tuple[list[tuple[str, ...]
     for phrase in _PHRASES:
         if phrase in ("多少人", "多少名"):
             continue
-        for m in re.finditer(re.escape(phrase), rest):
+        rx = _PHRASE_RX[phrase]
+        for m in rx.finditer(rest):
             found.append((m.start(), _GROUP_OF[phrase]))
-        rest = rest.replace(phrase, " " * len(phrase))
+        rest = rx.sub(lambda m: " " * len(m.group(0)), rest)
     pos = 0
     for seg in words(rest):
         at = rest.find(seg, pos)
