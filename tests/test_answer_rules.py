@@ -1312,3 +1312,39 @@ def test_a_venue_after_its_date_is_the_place_alone(yingtan_service):
     ans = yingtan_service.ask("2021年鹰潭市直机关纪检干部培训班在哪里举办？")
     assert ans.answer is not None and "市委党校" in ans.answer, (ans.answer, ans.reply)
     assert not re.search(r"\d", ans.answer), ans.answer
+
+
+REPORT_SHANGRAO_MD = """\
+# 上饶市直机关工委2021年度工作总结
+
+## 一、组织建设
+
+- 至年底，市直机关有基层党组织772个，党员13186名。
+- 全年发展党员173名。
+
+## 二、模范机关创建
+
+今年确定首批模范机关创建示范单位4个，基本情况如下表：
+
+| 单位 | 党支部（个） | 党员（名） |
+| --- | --- | --- |
+| 市委办公室 | 8 | 174 |
+| 市财政局 | 9 | 215 |
+| 市公安局 | 33 | 1187 |
+| 市教育局 | 12 | 302 |
+| 合计 | 62 | 1878 |
+"""
+
+
+@pytest.fixture(scope="module")
+def shangrao_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"shangrao-2021.md": REPORT_SHANGRAO_MD})
+
+
+@pytest.mark.parametrize("question", [
+    "截至2021年底，上饶市直机关一共有多少名党员？",
+    "2021年上饶市直机关共有多少名党员？",
+])
+def test_a_total_is_not_the_sum_row_of_a_table_of_some_units(shangrao_service, question):
+    # the table's 合计 sums only the four 示范单位; "一共有" says "in all", as 有 does
+    _assert_answers(shangrao_service, question, "13186名")
