@@ -922,7 +922,8 @@ def _ambiguous(q: QueryInfo, a: Candidate, b: Candidate) -> Answer:
     cited = _compose(q, [first, second], answer_text="", sentences=True)
     per_year = "；".join(f"{'、'.join(map(str, c.span.hit.chunk.years))}年的报告为{c.answer} [{n}]"
                          for n, c in enumerate((first, second), 1))
-    reply = f"问题没有写明年份，知识库中几个年份的报告都有这一数字：{per_year}。请写明要问哪一年。"
+    what = {"number": "这一数字", "date": "这一日期", "place": "这一地点"}.get(q.kind, "这一内容")
+    reply = f"问题没有写明年份，知识库中几个年份的报告都有{what}：{per_year}。请写明要问哪一年。"
     return Answer(question=q.text, answer=None, reply=reply, citations=cited.citations, kind=q.kind)
 
 

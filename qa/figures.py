@@ -16,7 +16,11 @@ UNITS = ("万元", "亿元", "元", "起", "宗", "人", "年", "人次", "名",
          "棵", "株", "册", "台", "辆", "块", "间", "座", "处", "亩", "米", "千米", "万册", "课时", "学时", "门", "堂", "眼", "口", "盒", "箱", "组", "轮", "种")
 UNIT_RX = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # A range is one figure: "在2-3年内" is 2-3年, not 3年.
-_NUM_RX = rf"\d+(?:\.\d+)?(?:[-~～—至到]\d+(?:\.\d+)?(?=(?:余|多)?(?:万|亿)?(?:{UNIT_RX})))?|[{CN_NUMERAL_CHARS}]{{2,}}|[{CN_NUMERAL_CHARS}](?=(?:余|多)?(?:{UNIT_RX}))"
+# A Chinese numeral may hold 万/亿 inside it (一万二千四百余名); one of a single
+# character stands before its unit, perhaps through 万 (三万余名).
+_NUM_RX = (rf"\d+(?:\.\d+)?(?:[-~～—至到]\d+(?:\.\d+)?(?=(?:余|多)?(?:万|亿)?(?:{UNIT_RX})))?"
+           rf"|[{CN_NUMERAL_CHARS}]+(?:[万亿][{CN_NUMERAL_CHARS}]+)+|[{CN_NUMERAL_CHARS}]{{2,}}"
+           rf"|[{CN_NUMERAL_CHARS}](?=(?:余|多)?(?:万|亿)?(?:余|多)?(?:{UNIT_RX}))")
 FIGURE = re.compile(
     rf"(?P<pre>约|近|超过|逾|达|共)?(?P<num>{_NUM_RX})(?P<q>余|多)?(?P<mag>万|亿)?(?P<q2>余|多)?(?P<unit>{UNIT_RX})?"
 )

@@ -96,6 +96,12 @@ def scope_for(query: QueryInfo, index: LoadedIndex, gaz: Gazetteer | None = None
                         f"{refusal_coverage(index, query)}。")
 
 
+# How many years' reports of one committee a question naming no year searches
+# one by one, and how many passages of each.
+_OTHER_YEAR_REPORTS = 4
+_OTHER_YEAR_HITS = 2
+
+
 def rrf(rankings: list[list[tuple[int, float]]], k: int) -> dict[int, float]:
     fused: dict[int, float] = {}
     for ranking in rankings:
@@ -118,10 +124,16 @@ class Retriever:
         allowed = scope.allowed if (scope is not None and mode == "hybrid+filter") else None
         if allowed is not None and not allowed:
             return []
+        qv = self.embedder.embed_queries([query.norm])[0] if mode != "bm25" else None
+        hits = self._ranked(query, qv, top_k, mode, allowed)
+        if mode == "hybrid+filter" and hits and not query.years:
+            hits += self._other_years(query, qv, hits, allowed)
+        return hits
+
+    def _ranked(self, query: QueryInfo, qv, top_k: int, mode: str, allowed: set[int] | None) -> list[Hit]:
         dense: list[tuple[int, float]] = []
         sparse: list[tuple[int, float]] = []
         if mode != "bm25":
-            qv = self.embedder.embed_queries([query.norm])[0]
             dense = self.index.vectors.search(qv, self.candidates, allowed)
         if mode != "dense":
             sparse = self.index.bm25.search(query.search_text, self.candidates, allowed)
@@ -140,3 +152,27 @@ class Retriever:
                 dense_rank=d_rank.get(cid, (None, None))[0], bm25_rank=s_rank.get(cid, (None, None))[0])
             for cid in order
         ]
+
+    def _other_years(self, query: QueryInfo, qv, hits: list[Hit], allowed: set[int] | None) -> list[Hit]:
+        """A question that names no year, over several years of one committee: the
+        best passages of each other year's report too, so that the answer sees both
+        years' figures and tells them apart instead of silently taking one."""
+        first = hits[0].chunk
+        if not first.years:
+            return []
+        years = {c.doc_id: tuple(c.years) for c in self.index.chunks
+                 if c.years and c.org == first.org and set(c.places) & set(first.places)
+                 and (allowed is None or c.chunk_id in allowed)}
+        if len(set(years.values())) < 2:
+            return []
+        # (each year's report, the first hit's too: its best passage for the
+        # question may rank below the other year's)
+        docs = set(years)
+        shown = {h.chunk.chunk_id for h in hits}
+        extra: list[Hit] = []
+        for doc in sorted(docs)[:_OTHER_YEAR_REPORTS]:
+            own = {c.chunk_id for c in self.index.chunks if c.doc_id == doc}
+            # (its best passages not shown yet: up to so many new ones)
+            ranked = self._ranked(query, qv, _OTHER_YEAR_HITS + len(own & shown), "hybrid+filter", own)
+            extra += [h for h in ranked if h.chunk.chunk_id not in shown][:_OTHER_YEAR_HITS]
+        return extra

@@ -1348,3 +1348,88 @@ def shangrao_service(tmp_path_factory, embedder):
 def test_a_total_is_not_the_sum_row_of_a_table_of_some_units(shangrao_service, question):
     # the table's 合计 sums only the four 示范单位; "一共有" says "in all", as 有 does
     _assert_answers(shangrao_service, question, "13186名")
+
+
+# Two years of one committee, each with a lead paragraph full of the question's
+# words and its figures further down; the 2020 one writes its figures in Chinese numerals.
+REPORT_SUQIAN_2020 = """\
+宿迁市直机关工委2020年工作总结
+
+宿迁市直机关工委在市委领导下，团结带领宿迁市直机关各级党组织和广大党员，统筹推进疫情防控和机关党建，市直机关党员干部在大战大考中践行初心使命，机关党的建设质量不断提升。
+
+一、学习教育
+市直机关各级党组织以中心组学习、专题党课、主题党日等形式组织党员学习，全年开展中心组集体学习六百二十次，举办“宿迁机关讲堂”九期。
+
+二、基层组织
+到年底，市直机关有基层党组织六百四十一个，其中机关党委三十六个、党总支四十八个、党支部五百五十七个；党员一万一千三百余名。全年发展党员一百五十二名。
+
+三、教育培训
+全年举办各类培训班十一期，培训党员干部二千六百余人次。入党积极分子培训班在宿迁市委党校举办，学员二百三十一名。
+
+四、作风建设
+开展机关作风明察暗访四十二次，通报典型问题十五起，推动市直机关党员干部转变作风、提升效能。
+
+五、党建品牌
+市直机关各级党组织打造“一支部一品牌”，宿迁市直机关党员干部在窗口服务、项目建设、基层治理中当先锋作表率，市直机关党的建设与业务工作深度融合。
+
+六、群团工作
+市直机关工会、团工委、妇工委围绕中心服务大局，组织市直机关党员干部职工开展健步走、读书分享等活动，凝聚市直机关广大党员和干部职工。
+
+七、存在问题和2021年打算
+少数市直机关党组织抓党建工作的主动性不强，部分党员作用发挥不够。2021年，工委将团结带领宿迁市直机关各级党组织和广大党员，推动机关党建高质量发展。
+"""
+
+REPORT_SUQIAN_2021 = """\
+宿迁市直机关工委2021年工作总结
+
+2021年是中国共产党成立100周年。宿迁市直机关工委以党史学习教育为主线，团结带领宿迁市直机关各级党组织和广大党员奋勇争先，市直机关党员干部学党史、悟思想、办实事、开新局。
+
+一、党史学习教育
+市直机关各级党组织组织党员参加专题学习，开展“我为群众办实事”实践活动，市直机关党员干部办理民生实事1260件。
+
+二、基层组织
+截至年底，市直机关基层党组织总计668个，其中机关党委39个、党总支50个、党支部579个；党员11742名，比上年底增加412名。全年发展党员171名。
+
+三、教育培训
+全年举办各类培训班14期，培训党员干部3300余人次。入党积极分子培训班在宿迁市委党校举办，学员256名。
+
+四、作风建设
+开展机关作风明察暗访51次，通报典型问题19起，推动市直机关党员干部担当作为。
+
+五、党建品牌
+市直机关各级党组织深化“一支部一品牌”创建，宿迁市直机关党员干部在重大项目、营商环境、为民服务一线亮身份、作表率，市直机关党的建设与业务工作同频共振。
+
+六、群团工作
+市直机关工会、团工委、妇工委组织市直机关党员干部职工开展庆祝建党百年系列活动，凝聚市直机关广大党员和干部职工的奋进力量。
+
+七、存在问题和2022年打算
+个别市直机关党组织落实全面从严治党责任有差距，部分党员先锋模范作用不够突出。2022年，工委将团结带领宿迁市直机关各级党组织和广大党员，奋力推动机关党建走在前列。
+"""
+
+
+@pytest.fixture(scope="module")
+def suqian_service(tmp_path_factory, embedder):
+    return _service_over(tmp_path_factory, embedder, {"suqian-2020.txt": REPORT_SUQIAN_2020,
+                                                      "suqian-2021.txt": REPORT_SUQIAN_2021})
+
+
+def test_a_chinese_numeral_with_wan_inside_keeps_its_wan(suqian_service):
+    # 一万一千三百余名 is 11300余, not the 一千三百余 after its 万
+    _assert_answers(suqian_service, "2020年宿迁市直机关有多少名党员？", "11300余")
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("宿迁市直机关有多少名党员？", ("11300", "11742")),
+    ("宿迁市直机关发展了多少名党员？", ("152", "171")),
+])
+def test_a_question_naming_no_year_over_two_years_names_both(suqian_service, embedder, question, figures):
+    # each year's report is searched for the question, however few passages the
+    # search keeps overall (here one: the other year's would otherwise be left out)
+    from qa.service import QAService
+
+    narrow = QAService.load(suqian_service.settings.with_overrides(top_k=1), embedder=embedder)
+    ans = narrow.ask(question)
+    assert ans.answer is None, (ans.answer, ans.reply)
+    assert all(f in compact(ans.reply) for f in figures), ans.reply
+    assert "2020年" in ans.reply and "2021年" in ans.reply, ans.reply
+
