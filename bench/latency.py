@@ -20,6 +20,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from qa.config import REPO_ROOT, load_settings  # noqa: E402
+from qa.index import IndexError_  # noqa: E402
 from qa.service import QAService  # noqa: E402
 
 
@@ -32,7 +33,11 @@ def main(argv=None) -> int:
 
     questions = [json.loads(line)["question"] for line in open(args.questions, encoding="utf-8") if line.strip()]
     t0 = time.perf_counter()
-    svc = QAService.load(load_settings(index_dir=args.index))
+    try:
+        svc = QAService.load(load_settings(index_dir=args.index))
+    except IndexError_ as e:  # no index yet, or a half-built one: say so, not a traceback
+        print(f"latency: {e}", file=sys.stderr)
+        return 2
     load_s = time.perf_counter() - t0
     for q in questions[:5]:  # warm-up: lazy imports, jieba dictionary, caches
         svc.ask(q)
