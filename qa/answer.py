@@ -34,6 +34,7 @@ from .counted import (
     another_kind_named,
     another_of_the_kind,
     asked_kind_untold,
+    asked_kinds,
     breakdown_unasked,
     continues_without_noun,
     counts_other,
@@ -212,6 +213,7 @@ class ExtractiveAnswerer:
         sent_cov, covered, told_otherwise = 0.0, None, ""  # per sentence, computed once
         asked_bodies = set(_BODY.findall(q.norm))
         said_of = predicate_terms(q)
+        kinds = asked_kinds(q)
         acted = action_asked(q)
         said_compounds = [(j, k) for j in said_of for k in said_of
                           if q.terms[j][0] + q.terms[k][0] in q.norm and is_noun_phrase(q.terms[j][0], q.terms[k][0])]
@@ -276,7 +278,7 @@ class ExtractiveAnswerer:
             if told_otherwise:
                 _skipped(figures, told_otherwise)
                 continue
-            if head and asked_kind_untold(q, f"{sent.hit.chunk.section} {sent.norm}"):
+            if head and asked_kind_untold(kinds, f"{sent.hit.chunk.section} {sent.norm}"):
                 _skipped(figures, "the sentence never names the kind of the thing the question asks")
                 continue
             if head and another_kind_named(q, head, where, sent.norm):
@@ -550,12 +552,9 @@ class ExtractiveAnswerer:
                         parts[i - 1] = (parts[i - 1][0], min(parts[i - 1][1], c))
                         parts[i] = (c + 1, parts[i][1])
                         led.add(i)
-                texts = [snorm[lo:hi] for lo, hi in segments]
-                own = [coverage(q, self.weights, t, "", "")[0] for t in texts]
                 # (and where clauses name their events so, each date's own part tells it)
-                if led:
-                    texts = [snorm[lo:hi] for lo, hi in parts]
-                    own = [coverage(q, self.weights, t, "", "")[0] for t in texts]
+                texts = [snorm[lo:hi] for lo, hi in (parts if led else segments)]
+                own = [coverage(q, self.weights, t, "", "")[0] for t in texts]
                 for i, d in enumerate(dates):
                     lo, hi = parts[i]
                     # "9月16日，…知识竞赛决赛…；11月，…气排球比赛…": the event told in

@@ -12,7 +12,7 @@ import jieba.posseg as pseg
 
 from .evidence import matched, soft_match
 from .figures import FIGURE, UNIT_RX
-from .query import ORG_WORDS, QueryInfo, is_verb
+from .query import GENERIC_NOUNS, ORG_WORDS, QueryInfo, is_verb
 from .tokenize_zh import STOPWORDS, init_dictionary, words
 
 
@@ -70,30 +70,34 @@ def unasked_qualifier(head: tuple[str, ...], item: str, question: str) -> bool:
     return bool(w) and flag in _QUALIFIER_TAGS and w not in question and w not in STOPWORDS
 
 
-def asked_kind_untold(q: QueryInfo, sentence: str) -> bool:
-    """"受理的知识产权案件有多少件" is not answered by "受理案件总量81878件": the
-    question writes a noun onto the counted thing (a kind of 案件), and the figure's
-    sentence never names that kind, so its figure counts them all."""
+def asked_kinds(q: QueryInfo) -> list[tuple[str, ...]]:
+    """The nouns the question writes right onto the counted thing to name a kind of
+    it: 知识产权 of "受理的知识产权案件有多少件" (not 纪检监察 of "纪检监察机关结案多少件":
+    the words before 机关 say who closed the cases, not what kind)."""
     if q.head < 0:
-        return False
+        return []
+    kinds = []
     for k in q.qualifiers:
         term = q.terms[k]
         if k in q.modifiers or len(term[0]) < 2 or ORG_WORDS.fullmatch(term[0]):
             continue
-        # (only the noun written right onto it: in "纪检监察机关结案多少件" the words
-        # before 机关 say who closed the cases, not what kind)
         if not any(term[0] + h in q.norm for h in q.terms[q.head]):
             continue
         tags = [f for w, f in pseg.cut(term[0]) if w.strip()]
-        if tags not in (["n"], ["nz"]) or term[0] in _GENERIC_KIND_NOUNS:
-            continue
-        if matched(term, sentence) < 0 and soft_match(term, sentence) == 0:
-            return True
-    return False
+        if tags in (["n"], ["nz"]) and term[0] not in _GENERIC_KIND_NOUNS:
+            kinds.append(term)
+    return kinds
 
 
-# Nouns that say whose or in what work, not what kind: 机关党员, 工作制度.
-_GENERIC_KIND_NOUNS = {"机关", "单位", "部门", "工作", "系统", "全市", "全省", "全区"}
+def asked_kind_untold(kinds: list[tuple[str, ...]], sentence: str) -> bool:
+    """"受理的知识产权案件有多少件" is not answered by "受理案件总量81878件": the
+    figure's sentence never names the kind asked (see asked_kinds), so its figure
+    counts them all."""
+    return any(matched(term, sentence) < 0 and soft_match(term, sentence) == 0 for term in kinds)
+
+
+# Nouns that say whose or in what work, not what kind: 机关党员, 工作制度, 系统党员.
+_GENERIC_KIND_NOUNS = GENERIC_NOUNS | {"系统", "全市", "全省", "全区"}
 
 
 def qualifier_in_another_item(group: tuple[str, ...], clause: str, items: list[tuple[int, int]],

@@ -56,11 +56,11 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("预备党员转正", "转正", "转为正式党员"),
     ("党员", "共产党员"),
     ("多少人", "多少名"),
-    # "拿了一等奖" is how a prize is asked; reports write 获/荣获 (a question's own
-    # 获得 keeps its term: only the spoken forms open the group).
     # "共有多少名党员" asks a total; a report may give it as 总数 ("至年底,…总数达604个,…;党员9653名").
     # (not 合计: a table's 合计 row sums only the rows it lists)
     ("共有", "总数"),
+    # "拿了一等奖" is how a prize is asked; reports write 获/荣获 (a question's own
+    # 获得 keeps its term: only the spoken forms open the group).
     ("拿了", "拿到", "拿下", "拿的", "获", "获得", "荣获", "夺得", "摘得"),
 ]
 _GROUP_OF = {phrase: g for g in SYNONYM_GROUPS for phrase in g}
@@ -94,7 +94,7 @@ _DELTA_Q = re.compile(r"同比|比上一?年|较上一?年|比去年|较去年|�
 # A measure word named as the thing counted ("参加培训班的人次是多少").
 _COUNTED_UNIT = re.compile(r"的(人次|场次|批次|户次)(?=[，,？?]|是|有|为|共|一共|总共|达|多少)")
 # Nouns every passage of a report has; they never stand for the thing counted.
-_GENERIC_NOUNS = {"机关", "单位", "部门", "工作"}
+GENERIC_NOUNS = {"机关", "单位", "部门", "工作"}
 # Words that only say "a number of": the figure's unit carries them.
 _GENERIC_COUNT = re.compile(r"人数|总数|数量|个数|数目|次数")
 
@@ -589,7 +589,7 @@ def analyse(question: str, gaz: Gazetteer | None = None) -> QueryInfo:
             if last > 0 and norm[:last].endswith(terms[k][0]) and h not in terms[k][0]:
                 modifiers = sorted(set(modifiers) | {k})
     # 机关 of "机关党组织" says whose, not what is counted: no stand-in for the head.
-    head_alts = [k for k in head_alts if terms[k][0] not in _GENERIC_NOUNS]
+    head_alts = [k for k in head_alts if terms[k][0] not in GENERIC_NOUNS]
     # …but "干部…一共来了几个人" is answered by "乡长、…村主任共7人": people, whoever they are.
     if people_ge and head >= 0 and ("人",) not in terms:
         terms.append(("人",))

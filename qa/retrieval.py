@@ -160,18 +160,21 @@ class Retriever:
         first = hits[0].chunk
         if not first.years:
             return []
-        years = {c.doc_id: tuple(c.years) for c in self.index.chunks
-                 if c.years and c.org == first.org and set(c.places) & set(first.places)
-                 and (allowed is None or c.chunk_id in allowed)}
+        years: dict[str, tuple[int, ...]] = {}
+        chunks_of: dict[str, set[int]] = {}
+        for c in self.index.chunks:
+            if c.years and c.org == first.org and set(c.places) & set(first.places) \
+                    and (allowed is None or c.chunk_id in allowed):
+                years[c.doc_id] = tuple(c.years)
+                chunks_of.setdefault(c.doc_id, set()).add(c.chunk_id)
         if len(set(years.values())) < 2:
             return []
         # (each year's report, the first hit's too: its best passage for the
         # question may rank below the other year's)
-        docs = set(years)
         shown = {h.chunk.chunk_id for h in hits}
         extra: list[Hit] = []
-        for doc in sorted(docs)[:_OTHER_YEAR_REPORTS]:
-            own = {c.chunk_id for c in self.index.chunks if c.doc_id == doc}
+        for doc in sorted(chunks_of)[:_OTHER_YEAR_REPORTS]:
+            own = chunks_of[doc]
             # (its best passages not shown yet: up to so many new ones)
             ranked = self._ranked(query, qv, _OTHER_YEAR_HITS + len(own & shown), "hybrid+filter", own)
             extra += [h for h in ranked if h.chunk.chunk_id not in shown][:_OTHER_YEAR_HITS]
